@@ -1,0 +1,74 @@
+package dev.clavis.application.control;
+
+import dev.clavis.application.entity.Application;
+import dev.clavis.application.entity.ClientSecret;
+import dev.clavis.platform.control.ClusterLock;
+import dev.clavis.role.entity.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The application an operator starts with: it holds the {@code clavis-admin} role, so its tokens can administer
+ * Clavis. It is created on the first start, with the secret from {@code clavis.bootstrap.client-secret} or a
+ * generated one that is reported exactly once. Setting that key later replaces the secret, which is how an
+ * operator regains access after losing it.
+ */
+@ApplicationScoped
+public class BootstrapApplication {
+
+    public static final String ADMIN_ROLE = "clavis-admin";
+
+    /** What happened at start-up, for the banner; the secret is present only when it was generated just now. */
+    public record Outcome(String clientId, Optional<String> generatedSecret, String action) {
+
+        @Override
+        public String toString() {
+            return "Outcome[clientId=" + clientId + ", action=" + action + "]";
+        }
+    }
+
+    @PersistenceContext
+    EntityManager entityManager;
+
+    @Inject
+    @ConfigProperty(name = "clavis.bootstrap.client-id", defaultValue = "clavis-admin")
+    String clientId;
+
+    @Inject
+    @ConfigProperty(name = "clavis.bootstrap.client-secret")
+    Optional<String> configuredSecret;
+
+    @Transactional
+    public Outcome ensure() {
+        ClusterLock.lockForBootstrap(entityManager);
+        SecretHasher hasher = new SecretHasher();
+        Application existing = entityManager.find(Application.class, clientId);
+        if (existing == null) {
+            Application application = new Application(clientId, "Clavis administration");
+            application.grant(entityManager.find(Role.class, ADMIN_ROLE));
+            String secret = configuredSecret.orElseGet(SecretGenerator::newSecret);
+            application.addSecret(SecretGenerator.newId(), hasher.hash(secret), SecretGenerator.hintOf(secret), null);
+            entityManager.persist(application);
+            return new Outcome(clientId, configuredSecret.isPresent() ? Optional.empty() : Optional.of(secret),
+                    "created");
+        }
+        if (configuredSecret.isPresent()) {
+            String secret = configuredSecret.get();
+            Instant now = Instant.now();
+            boolean matches = existing.secrets().stream()
+                    .anyMatch(stored -> stored.isActive(now) && hasher.matches(secret, stored.secretHash()));
+            if (!matches) {
+                existing.secrets().forEach(ClientSecret::revoke);
+                existing.addSecret(SecretGenerator.newId(), hasher.hash(secret), SecretGenerator.hintOf(secret), null);
+                return new Outcome(clientId, Optional.empty(), "secret replaced from clavis.bootstrap.client-secret");
+            }
+        }
+        return new Outcome(clientId, Optional.empty(), "exists");
+    }
+}

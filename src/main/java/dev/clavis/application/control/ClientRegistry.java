@@ -1,0 +1,65 @@
+package dev.clavis.application.control;
+
+import dev.clavis.application.entity.Application;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The applications the token endpoint knows, read from the database once and then served from memory.
+ * An entry is reloaded after {@code clavis.client-cache.ttl-seconds} (so that another instance's changes arrive
+ * even without an explicit invalidation) or at once when {@link #invalidate(String)} is called after a change.
+ * Unknown client IDs are remembered too, in a bounded way, so that guessing IDs does not cost a query each.
+ */
+@ApplicationScoped
+public class ClientRegistry {
+
+    static final int MAX_UNKNOWN = 10_000;
+
+    private record Entry(Optional<RegisteredClient> client, long loadedAtNanos) {
+    }
+
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Counts invalidations, so that a load that raced with one is not cached. */
+    private final AtomicLong invalidations = new AtomicLong();
+
+    @PersistenceContext
+    EntityManager entityManager;
+
+    @Inject
+    @ConfigProperty(name = "clavis.client-cache.ttl-seconds", defaultValue = "60")
+    long ttlSeconds;
+
+    public Optional<RegisteredClient> find(String clientId) {
+        long now = System.nanoTime();
+        Entry entry = entries.get(clientId);
+        if (entry != null && now - entry.loadedAtNanos() < Duration.ofSeconds(ttlSeconds).toNanos()) {
+            return entry.client();
+        }
+        long generation = invalidations.get();
+        Optional<RegisteredClient> loaded = load(clientId);
+        if (loaded.isEmpty() && entries.size() >= MAX_UNKNOWN) {
+            entries.values().removeIf(e -> e.client().isEmpty());
+        }
+        if (invalidations.get() == generation) {
+            entries.put(clientId, new Entry(loaded, now));
+        }
+        return loaded;
+    }
+
+    /** Forgets what is known of a client, so its next token request reads the database. */
+    public void invalidate(String clientId) {
+        invalidations.incrementAndGet();
+        entries.remove(clientId);
+    }
+
+    private Optional<RegisteredClient> load(String clientId) {
+        return Optional.ofNullable(entityManager.find(Application.class, clientId)).map(RegisteredClient::of);
+    }
+}

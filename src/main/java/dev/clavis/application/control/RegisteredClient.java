@@ -1,0 +1,46 @@
+package dev.clavis.application.control;
+
+import dev.clavis.application.entity.Application;
+import dev.clavis.application.entity.ClientSecret;
+import dev.clavis.role.entity.Role;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * An immutable snapshot of an application, as the token endpoint needs it: held in memory so that issuing a token
+ * does not touch the database.
+ */
+public record RegisteredClient(String clientId, boolean enabled, boolean clientCredentialsFlow, Set<String> roles,
+        List<StoredSecret> secrets, Optional<Integer> accessTokenLifetimeSeconds) {
+
+    /** A secret's hash and validity, without the secret. */
+    public record StoredSecret(String id, String hash, Instant expiresAt, Instant revokedAt) {
+
+        public boolean isActive(Instant now) {
+            return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
+        }
+    }
+
+    public static RegisteredClient of(Application application) {
+        return new RegisteredClient(application.clientId(), application.isEnabled(),
+                application.isClientCredentialsFlow(),
+                application.roles().stream().map(Role::name).collect(Collectors.toUnmodifiableSet()),
+                application.secrets().stream().map(RegisteredClient::storedSecret).toList(),
+                Optional.ofNullable(application.accessTokenLifetimeSeconds()));
+    }
+
+    private static StoredSecret storedSecret(ClientSecret secret) {
+        return new StoredSecret(secret.id(), secret.secretHash(), secret.expiresAt(), secret.revokedAt());
+    }
+
+    public List<StoredSecret> activeSecrets(Instant now) {
+        return secrets.stream().filter(secret -> secret.isActive(now)).toList();
+    }
+
+    public boolean hasActiveSecret(String secretId, Instant now) {
+        return secrets.stream().anyMatch(secret -> secret.id().equals(secretId) && secret.isActive(now));
+    }
+}

@@ -1,0 +1,131 @@
+package dev.clavis.application.entity;
+
+import dev.clavis.role.entity.Role;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A registered application: an OAuth client (RFC 6749 §2) that authenticates with a client ID and secret and may
+ * use the client credentials flow to obtain tokens carrying its roles.
+ */
+@Entity
+@Table(name = "application")
+public class Application {
+
+    @Id
+    @Column(name = "client_id")
+    private String clientId;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "client_type", nullable = false)
+    private ClientType type;
+
+    @Column(name = "client_credentials_flow", nullable = false)
+    private boolean clientCredentialsFlow;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "access_token_lifetime_seconds")
+    private Integer accessTokenLifetimeSeconds;
+
+    @ManyToMany
+    @JoinTable(name = "application_role", joinColumns = @JoinColumn(name = "client_id"),
+            inverseJoinColumns = @JoinColumn(name = "role_name"))
+    private Set<Role> roles = new HashSet<>();
+
+    @OneToMany(mappedBy = "application", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<ClientSecret> secrets = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Application() {
+        // for JPA
+    }
+
+    /** A confidential client with the client credentials flow allowed and enabled, as the seeds register one. */
+    public Application(String clientId, String displayName) {
+        this.clientId = Objects.requireNonNull(clientId);
+        this.displayName = Objects.requireNonNull(displayName);
+        this.type = ClientType.CONFIDENTIAL;
+        this.clientCredentialsFlow = true;
+        this.enabled = true;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    public ClientSecret addSecret(String id, String secretHash, String hint, Instant expiresAt) {
+        ClientSecret secret = new ClientSecret(id, this, secretHash, hint, expiresAt);
+        secrets.add(secret);
+        touch();
+        return secret;
+    }
+
+    public void grant(Role role) {
+        roles.add(role);
+        touch();
+    }
+
+    private void touch() {
+        updatedAt = Instant.now();
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public ClientType type() {
+        return type;
+    }
+
+    public boolean isClientCredentialsFlow() {
+        return clientCredentialsFlow;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Integer accessTokenLifetimeSeconds() {
+        return accessTokenLifetimeSeconds;
+    }
+
+    public Set<Role> roles() {
+        return Collections.unmodifiableSet(roles);
+    }
+
+    public List<ClientSecret> secrets() {
+        return Collections.unmodifiableList(secrets);
+    }
+}

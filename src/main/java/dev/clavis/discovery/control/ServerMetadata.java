@@ -1,0 +1,33 @@
+package dev.clavis.discovery.control;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The authorization server metadata of RFC 8414 §2, with the members OpenID Connect Discovery 1.0 §3 requires as
+ * well. Clavis has no authorization endpoint and issues no ID tokens, so the response types are empty; the OIDC
+ * members that must be present say what Clavis would use.
+ */
+public final class ServerMetadata {
+
+    private ServerMetadata() {
+    }
+
+    public static String toJson(String issuer, List<String> scopes, List<String> signingAlgorithms) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("issuer", issuer);
+        metadata.put("token_endpoint", issuer + "/oauth2/token");
+        metadata.put("jwks_uri", issuer + "/oauth2/jwks");
+        metadata.put("grant_types_supported", List.of("client_credentials"));
+        metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        metadata.put("scopes_supported", scopes);
+        metadata.put("response_types_supported", List.of());
+        metadata.put("subject_types_supported", List.of("public"));
+        metadata.put("id_token_signing_alg_values_supported", signingAlgorithms);
+        metadata.put("claims_supported",
+                List.of("iss", "sub", "aud", "exp", "iat", "jti", "client_id", "scope", "groups", "roles"));
+        return JSONObjectUtils.toJSONString(metadata);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.clavis.key.control;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.clavis.key.entity.KeyState;
+import dev.clavis.key.entity.SigningKey;
+import dev.clavis.platform.control.ClusterLock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The keys that sign access tokens, held in memory: the active key's signer, and the public JWK set that resource
+ * servers fetch. Keys are created once, stored encrypted, and shared by every instance through the database.
+ */
+@ApplicationScoped
+public class SigningKeys {
+
+    private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
+
+    /** RFC 9068 §2.1: access tokens are typed {@code at+jwt}. */
+    public static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
+
+    private record Active(JWSSigner signer, JWSHeader header) {
+    }
+
+    @PersistenceContext
+    EntityManager entityManager;
+
+    @Inject
+    KeyEncryptionKeySource keyEncryptionKeySource;
+
+    @Inject
+    @ConfigProperty(name = "clavis.token.signing-algorithm", defaultValue = "RS256")
+    String signingAlgorithm;
+
+    private volatile Active active;
+    private volatile byte[] publicJwks;
+
+    /** Creates the first signing key if there is none. Safe when several instances start at once. */
+    @Transactional
+    public void ensureActiveKey() {
+        ClusterLock.lockForBootstrap(entityManager);
+        boolean hasActive = published().stream().anyMatch(key -> key.state() == KeyState.ACTIVE);
+        if (hasActive) {
+            return;
+        }
+        JWSAlgorithm algorithm = JWSAlgorithm.parse(signingAlgorithm);
+        JWK privateKey = KeyPairFactory.generate(algorithm);
+        PrivateKeyCipher cipher = new PrivateKeyCipher(keyEncryptionKeySource.keyEncryptionKey());
+        entityManager.persist(SigningKey.active(privateKey.getKeyID(), algorithm.getName(),
+                privateKey.toPublicJWK().toJSONString(), cipher.encrypt(privateKey)));
+        LOG.info(() -> "Generated signing key " + privateKey.getKeyID() + " (" + algorithm + ")");
+    }
+
+    /** Reads the published keys into memory: the active one's signer and the public JWK set. */
+    @Transactional
+    public void load() {
+        List<SigningKey> keys = published();
+        PrivateKeyCipher cipher = new PrivateKeyCipher(keyEncryptionKeySource.keyEncryptionKey());
+        List<JWK> publicKeys = new ArrayList<>();
+        Active signing = null;
+        for (SigningKey key : keys) {
+            publicKeys.add(parse(key.publicJwk()));
+            if (key.state() == KeyState.ACTIVE) {
+                JWK privateKey = cipher.decrypt(key.privateJwkEncrypted(), key.kid());
+                JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.parse(key.algorithm()))
+                        .type(ACCESS_TOKEN_TYPE)
+                        .keyID(key.kid())
+                        .build();
+                signing = new Active(KeyPairFactory.signer(privateKey), header);
+            }
+        }
+        if (signing == null) {
+            throw new IllegalStateException("There is no active signing key");
+        }
+        this.publicJwks = new JWKSet(publicKeys).toString(true).getBytes(StandardCharsets.UTF_8);
+        this.active = signing;
+    }
+
+    public String sign(JWTClaimsSet claims) {
+        Active current = active;
+        SignedJWT jwt = new SignedJWT(current.header(), claims);
+        try {
+            jwt.sign(current.signer());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Could not sign an access token", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** @return the JWK set of every published key, public parts only (RFC 7517 §5) */
+    public byte[] publicJwks() {
+        return publicJwks.clone();
+    }
+
+    /** @return the algorithms of the published keys, for discovery */
+    public List<String> algorithms() {
+        return List.of(active.header().getAlgorithm().getName());
+    }
+
+    private List<SigningKey> published() {
+        return entityManager.createNamedQuery(SigningKey.FIND_PUBLISHED, SigningKey.class).getResultList();
+    }
+
+    private static JWK parse(String json) {
+        try {
+            return JWK.parse(json);
+        } catch (ParseException e) {
+            throw new IllegalStateException("A stored public key is not a valid JWK", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Signing keys: generation, encrypted storage, the in-memory signer and the public JWK set (RFC 7517). */
+package dev.clavis.key;

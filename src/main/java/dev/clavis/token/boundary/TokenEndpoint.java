@@ -1,0 +1,95 @@
+package dev.clavis.token.boundary;
+
+import dev.clavis.token.control.ClientCredentialsGrant;
+import dev.clavis.token.control.ErrorResponse;
+import dev.clavis.token.control.OAuthError;
+import dev.clavis.token.control.OAuthException;
+import dev.clavis.token.control.TokenRequest;
+import dev.clavis.token.control.TokenRequestReader;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code POST /oauth2/token} (RFC 6749 §3.2). A servlet rather than a JAX-RS resource because the endpoint must see
+ * the raw request: the exact body bytes (to refuse repeated parameters and bad encodings), its size before it is
+ * read, and every Authorization header. Every response, errors included, is JSON with {@code Cache-Control:
+ * no-store} (§5.1).
+ */
+@WebServlet(name = "token", urlPatterns = "/oauth2/token")
+public class TokenEndpoint extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(TokenEndpoint.class.getName());
+
+    /** Far above any real token request, small enough that no one can make the server buffer much. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final TokenRequestReader reader = new TokenRequestReader();
+
+    @Inject
+    transient ClientCredentialsGrant grant;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Pragma", "no-cache");
+        try {
+            if (!"POST".equals(request.getMethod())) {
+                response.setHeader("Allow", "POST");
+                throw new OAuthException(OAuthError.INVALID_REQUEST, "The token endpoint accepts only POST", 405);
+            }
+            byte[] body = readBody(request);
+            List<String> authorization = Collections.list(request.getHeaders("Authorization"));
+            TokenRequest tokenRequest = reader.read(request.getContentType(), request.getQueryString(), authorization,
+                    body);
+            write(response, 200, grant.handle(tokenRequest).toJson());
+        } catch (OAuthException e) {
+            String challenge = ErrorResponse.challenge(e);
+            if (challenge != null) {
+                response.setHeader("WWW-Authenticate", challenge);
+            }
+            write(response, e.status(), ErrorResponse.toJson(e));
+        } catch (RuntimeException e) {
+            // The exception may come from anywhere below; log its type and stack, not the request.
+            LOG.log(Level.SEVERE, "Token request failed unexpectedly", e);
+            write(response, 500, ErrorResponse.toJson(
+                    new OAuthException(OAuthError.SERVER_ERROR, "The server could not issue a token; try again")));
+        }
+    }
+
+    private static byte[] readBody(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            return body;
+        }
+    }
+
+    private static OAuthException tooLarge() {
+        return new OAuthException(OAuthError.INVALID_REQUEST,
+                "The request body is larger than " + MAX_BODY_BYTES + " bytes", 413);
+    }
+
+    private static void write(HttpServletResponse response, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("application/json;charset=UTF-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}

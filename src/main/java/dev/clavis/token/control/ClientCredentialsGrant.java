@@ -1,0 +1,34 @@
+package dev.clavis.token.control;
+
+import dev.clavis.application.control.RegisteredClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The client credentials grant (RFC 6749 §4.4): the client authenticates, must be allowed this flow, and receives a
+ * token for the roles it asked for, or all of its roles when it asked for none.
+ */
+@ApplicationScoped
+public class ClientCredentialsGrant {
+
+    static final String GRANT_TYPE = "client_credentials";
+
+    @Inject
+    ClientAuthenticator authenticator;
+
+    @Inject
+    TokenIssuer issuer;
+
+    public TokenResponse handle(TokenRequest request) {
+        RegisteredClient client = authenticator.authenticate(request.credentials());
+        if (!GRANT_TYPE.equals(request.grantType())) {
+            throw new OAuthException(OAuthError.UNSUPPORTED_GRANT_TYPE,
+                    "Only the client_credentials grant is supported");
+        }
+        if (!client.clientCredentialsFlow()) {
+            throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT,
+                    "This application is not allowed to use the client credentials flow");
+        }
+        return issuer.issue(client, ScopePolicy.grant(request.scope(), client.roles()));
+    }
+}

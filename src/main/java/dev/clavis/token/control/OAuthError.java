@@ -1,0 +1,30 @@
+package dev.clavis.token.control;
+
+/**
+ * The error codes of RFC 6749 §5.2 that the client credentials grant can produce, with the HTTP status each is
+ * sent with: 400 for all but {@code invalid_client}, which is 401 (§5.2), and {@code server_error} (500).
+ */
+public enum OAuthError {
+    INVALID_REQUEST("invalid_request", 400),
+    INVALID_CLIENT("invalid_client", 401),
+    UNAUTHORIZED_CLIENT("unauthorized_client", 400),
+    UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", 400),
+    INVALID_SCOPE("invalid_scope", 400),
+    SERVER_ERROR("server_error", 500);
+
+    private final String code;
+    private final int status;
+
+    OAuthError(String code, int status) {
+        this.code = code;
+        this.status = status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.clavis.token.control;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Remembers, for a short while, which client ID and secret pairs were verified against which stored secret, so that
+ * a client's repeated requests do not each pay for the slow hash.
+ *
+ * <p>Entries are keyed by an HMAC of the pair under a random key that lives only in this process: the secret itself
+ * is never kept, and the key cannot be matched against anything outside this process. An entry only names the stored
+ * secret that matched; the caller still checks that this secret is active, so a revoked or expired secret stops
+ * working at once.
+ *
+ * <p>Concurrent first requests with the same pair share one verification instead of each hashing.
+ */
+public final class VerifiedSecrets {
+
+    private record Verified(String secretId, long expiresAtNanos) {
+    }
+
+    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<Optional<String>>> inFlight = new ConcurrentHashMap<>();
+    private final SecretKeySpec hmacKey;
+    private final ThreadLocal<Mac> macs;
+    private final long ttlNanos;
+    private final int maxEntries;
+
+    public VerifiedSecrets(long ttlNanos, int maxEntries) {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        this.hmacKey = new SecretKeySpec(key, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
+        this.ttlNanos = ttlNanos;
+        this.maxEntries = maxEntries;
+    }
+
+    /**
+     * @param verification runs the slow check when the pair is not remembered; returns the matching secret's ID
+     * @return the ID of the stored secret the pair matched, or empty
+     */
+    public Optional<String> verify(String clientId, String secret, Supplier<Optional<String>> verification) {
+        String key = keyOf(clientId, secret);
+        Verified known = verified.get(key);
+        long now = System.nanoTime();
+        if (known != null && now - known.expiresAtNanos() < 0) {
+            return Optional.of(known.secretId());
+        }
+        CompletableFuture<Optional<String>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<String>> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return running.join();
+        }
+        try {
+            Optional<String> result = verification.get();
+            result.ifPresent(secretId -> remember(key, secretId));
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    /** Forgets a pair, for when the secret it matched turned out to be no longer active. */
+    public void forget(String clientId, String secret) {
+        verified.remove(keyOf(clientId, secret));
+    }
+
+    int size() {
+        return verified.size();
+    }
+
+    private void remember(String key, String secretId) {
+        if (verified.size() >= maxEntries) {
+            long now = System.nanoTime();
+            verified.values().removeIf(v -> now - v.expiresAtNanos() >= 0);
+            if (verified.size() >= maxEntries) {
+                verified.clear();
+            }
+        }
+        verified.put(key, new Verified(secretId, System.nanoTime() + ttlNanos));
+    }
+
+    private String keyOf(String clientId, String secret) {
+        Mac mac = macs.get();
+        mac.update(clientId.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return Base64.getEncoder().encodeToString(mac.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hmacKey);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}
