@@ -37,6 +37,9 @@ public class ClientRegistry {
     long ttlSeconds;
 
     public Optional<RegisteredClient> find(String clientId) {
+        if (!ClientIds.isValid(clientId)) {
+            return Optional.empty(); // cannot exist; not worth a query, nor a cache entry
+        }
         long now = System.nanoTime();
         Entry entry = entries.get(clientId);
         if (entry != null && now - entry.loadedAtNanos() < Duration.ofSeconds(ttlSeconds).toNanos()) {

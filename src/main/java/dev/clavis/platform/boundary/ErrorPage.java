@@ -1,6 +1,8 @@
 package dev.clavis.platform.boundary;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.clavis.token.control.ErrorResponse;
+import dev.clavis.token.control.OAuthError;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -15,6 +17,10 @@ import java.util.Map;
  * Renders every error the container produces itself (an unknown path, a wrong method, a rejected bearer token, an
  * uncaught exception) as JSON, so no caller ever sees an HTML error page or a stack trace. Registered in
  * {@code web.xml}. For 401 on the protected API it sends the RFC 6750 §3 challenge.
+ *
+ * <p>Under {@code /oauth2/} the answer follows RFC 6749 §5.2 instead, because a client there speaks OAuth: the
+ * container reaches this page when, for example, the MicroProfile JWT mechanism (which watches every request) turns
+ * down a bearer token sent to the token endpoint, where only client credentials belong.
  */
 @WebServlet(name = "error-page", urlPatterns = "/error")
 public class ErrorPage extends HttpServlet {
@@ -29,9 +35,20 @@ public class ErrorPage extends HttpServlet {
             status = 500;
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", errorCode(status, request));
-        body.put("error_description", description(status));
-        if (status == 401) {
+        boolean oauthEndpoint = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
+                .startsWith(request.getContextPath() + "/oauth2/");
+        if (oauthEndpoint) {
+            body.put("error", status == 401 ? OAuthError.INVALID_CLIENT.code() : OAuthError.INVALID_REQUEST.code());
+            body.put("error_description", status == 401 ? "Client authentication failed" : description(status));
+            response.setHeader("Pragma", "no-cache");
+            if (status == 401) {
+                response.setHeader("WWW-Authenticate", ErrorResponse.BASIC_CHALLENGE);
+            }
+        } else {
+            body.put("error", errorCode(status, request));
+            body.put("error_description", description(status));
+        }
+        if (status == 401 && !oauthEndpoint) {
             boolean tokenSent = request.getHeader("Authorization") != null;
             response.setHeader("WWW-Authenticate",
                     "Bearer realm=\"clavis\"" + (tokenSent ? ", error=\"invalid_token\"" : ""));

