@@ -21,8 +21,7 @@ import java.util.stream.Stream;
  */
 public final class DevServer {
 
-    private DevServer() {
-    }
+    private DevServer() {}
 
     public static void main(String[] args) throws Exception {
         Path war = Path.of(required("clavis.dev.war"));
@@ -39,12 +38,17 @@ public final class DevServer {
 
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", microJar.toString(),
-                "--deploy", war.toString(),
-                "--contextroot", "/",
-                "--port", Integer.toString(port),
+                "-jar",
+                microJar.toString(),
+                "--deploy",
+                war.toString(),
+                "--contextroot",
+                "/",
+                "--port",
+                Integer.toString(port),
                 "--nocluster",
-                "--rootdir", rootDir.toString()));
+                "--rootdir",
+                rootDir.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         Map<String, String> env = builder.environment();
         env.put("CLAVIS_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/clavis");
@@ -53,7 +57,8 @@ public final class DevServer {
         env.putIfAbsent("CLAVIS_ISSUER", "http://localhost:" + port);
         env.putIfAbsent("CLAVIS_DATA_DIR", dataDir.toString());
 
-        System.out.println("Starting Clavis on Payara Micro; PostgreSQL " + postgres.getPort() + ", data in " + dataDir);
+        System.out.println(
+                "Starting Clavis on Payara Micro; PostgreSQL " + postgres.getPort() + ", data in " + dataDir);
         Process payara = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara, postgres, rootDir)));
         int exit = payara.waitFor();
@@ -78,7 +83,8 @@ public final class DevServer {
             payara.waitFor();
             postgres.close();
             try (Stream<Path> files = Files.walk(rootDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         } catch (IOException | InterruptedException e) {
             System.err.println("Clavis did not stop cleanly: " + e);

@@ -19,12 +19,10 @@ final class Clavis {
 
     static final String FORM = "application/x-www-form-urlencoded";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private Clavis() {
-    }
+    private Clavis() {}
 
     static String baseUrl() {
         return System.getProperty(IntegrationEnvironment.BASE_URL);
@@ -59,9 +57,8 @@ final class Clavis {
 
     /** POSTs a form body to the token endpoint as given, with HTTP Basic when {@code clientId} is not null. */
     static HttpResponse<String> tokenRequest(String clientId, String secret, String form) {
-        HttpRequest.Builder builder = request("/oauth2/token")
-                .header("Content-Type", FORM)
-                .POST(HttpRequest.BodyPublishers.ofString(form));
+        HttpRequest.Builder builder =
+                request("/oauth2/token").header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.ofString(form));
         if (clientId != null) {
             builder.header("Authorization", basic(clientId, secret));
         }

@@ -8,8 +8,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** The WAR that {@code mvn package} built, exactly as users get it, deployed at the root context. */
 final class ClavisDeployment {
 
-    private ClavisDeployment() {
-    }
+    private ClavisDeployment() {}
 
     static WebArchive war() {
         File war = new File(System.getProperty("clavis.it.war", "target/clavis.war"));

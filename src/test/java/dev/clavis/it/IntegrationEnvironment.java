@@ -48,14 +48,17 @@ public final class IntegrationEnvironment implements LauncherSessionListener {
             System.setProperty(DATA_DIR, dataDir.toString());
 
             // Read by the Payara Micro Arquillian adapter: JVM options of the server, then Payara Micro options.
-            System.setProperty("payara.cmdOptions", String.join(" ",
-                    "-Xmx768m",
-                    "-Dclavis.db.url=jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
-                    "-Dclavis.db.user=postgres",
-                    "-Dclavis.db.password=postgres",
-                    "-Dclavis.issuer=" + baseUrl,
-                    "-Dclavis.data.dir=" + escapeSpaces(dataDir.toString()),
-                    "-Dclavis.bootstrap.client-secret=" + bootstrapSecret));
+            System.setProperty(
+                    "payara.cmdOptions",
+                    String.join(
+                            " ",
+                            "-Xmx768m",
+                            "-Dclavis.db.url=jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
+                            "-Dclavis.db.user=postgres",
+                            "-Dclavis.db.password=postgres",
+                            "-Dclavis.issuer=" + baseUrl,
+                            "-Dclavis.data.dir=" + escapeSpaces(dataDir.toString()),
+                            "-Dclavis.bootstrap.client-secret=" + bootstrapSecret));
             System.setProperty("payara.randomHttpPort", "false");
             System.setProperty("payara.autoBindHttp", "false");
             System.setProperty("payara.extraMicroOptions", "--port " + httpPort + " --contextroot /");
@@ -99,7 +102,8 @@ public final class IntegrationEnvironment implements LauncherSessionListener {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 }

@@ -83,10 +83,11 @@ class ResourceServerIT {
             assertEquals(baseUrl() + "/oauth2/token", metadata.get("token_endpoint"));
             assertEquals(baseUrl() + "/oauth2/jwks", metadata.get("jwks_uri"));
             assertEquals(List.of("client_credentials"), metadata.get("grant_types_supported"));
-            assertEquals(List.of("client_secret_basic", "client_secret_post"),
+            assertEquals(
+                    List.of("client_secret_basic", "client_secret_post"),
                     metadata.get("token_endpoint_auth_methods_supported"));
-            assertTrue(((List<?>) metadata.get("scopes_supported")).containsAll(
-                    List.of("clavis-admin", "pos.sales.read", "pos.catalog.write")));
+            assertTrue(((List<?>) metadata.get("scopes_supported"))
+                    .containsAll(List.of("clavis-admin", "pos.sales.read", "pos.catalog.write")));
             assertNotNull(metadata.get("response_types_supported"));
             assertEquals(List.of("public"), metadata.get("subject_types_supported"));
             assertEquals(List.of("RS256"), metadata.get("id_token_signing_alg_values_supported"));
@@ -116,14 +117,20 @@ class ResourceServerIT {
         var app = application().roles("pos.sales.read", "pos.inventory.read").register();
         AuthorizationServerMetadata metadata = AuthorizationServerMetadata.resolve(new Issuer(baseUrl()));
 
-        TokenRequest request = new TokenRequest(metadata.getTokenEndpointURI(),
+        TokenRequest request = new TokenRequest(
+                metadata.getTokenEndpointURI(),
                 new ClientSecretBasic(new ClientID(app.clientId()), new Secret(app.secret())),
-                new ClientCredentialsGrant(), new Scope("pos.sales.read"));
+                new ClientCredentialsGrant(),
+                new Scope("pos.sales.read"));
         TokenResponse response = TokenResponse.parse(request.toHTTPRequest().send());
 
-        assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
+        assertTrue(
+                response.indicatesSuccess(),
+                () -> response.toErrorResponse().getErrorObject().toString());
         AccessTokenResponse success = response.toSuccessResponse();
-        assertEquals(new Scope("pos.sales.read"), success.getTokens().getAccessToken().getScope());
+        assertEquals(
+                new Scope("pos.sales.read"),
+                success.getTokens().getAccessToken().getScope());
         assertEquals(null, success.getTokens().getRefreshToken());
         JWTClaimsSet claims = verifier(metadata.getJWKSetURI())
                 .process(success.getTokens().getAccessToken().getValue(), null);
@@ -132,7 +139,9 @@ class ResourceServerIT {
         assertEquals(List.of(baseUrl() + "/api"), claims.getAudience());
         assertEquals(List.of("pos.sales.read"), claims.getStringListClaim("groups"));
         assertEquals(List.of("pos.sales.read"), claims.getStringListClaim("roles"));
-        assertEquals(3600_000L, claims.getExpirationTime().getTime() - claims.getIssueTime().getTime());
+        assertEquals(
+                3600_000L,
+                claims.getExpirationTime().getTime() - claims.getIssueTime().getTime());
     }
 
     @Test
@@ -140,9 +149,12 @@ class ResourceServerIT {
         var app = application().register();
         URI tokenEndpoint = URI.create(baseUrl() + "/oauth2/token");
 
-        TokenResponse response = TokenResponse.parse(new TokenRequest(tokenEndpoint,
-                new ClientSecretPost(new ClientID(app.clientId()), new Secret("not-" + app.secret())),
-                new ClientCredentialsGrant()).toHTTPRequest().send());
+        TokenResponse response = TokenResponse.parse(new TokenRequest(
+                        tokenEndpoint,
+                        new ClientSecretPost(new ClientID(app.clientId()), new Secret("not-" + app.secret())),
+                        new ClientCredentialsGrant())
+                .toHTTPRequest()
+                .send());
 
         assertFalse(response.indicatesSuccess());
         TokenErrorResponse error = response.toErrorResponse();
@@ -177,7 +189,9 @@ class ResourceServerIT {
         String token = accessToken(app.clientId(), app.secret());
         String[] parts = token.split("\\.");
         JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
-        JWTClaimsSet escalated = new JWTClaimsSet.Builder(claims).claim("groups", List.of("clavis-admin")).build();
+        JWTClaimsSet escalated = new JWTClaimsSet.Builder(claims)
+                .claim("groups", List.of("clavis-admin"))
+                .build();
         String tampered = parts[0] + "." + escalated.toPayload().toBase64URL() + "." + parts[2];
 
         assertInvalidToken(whoami(tampered));
@@ -218,8 +232,10 @@ class ResourceServerIT {
 
     @Test
     void whoamiWhenUnsignedTokenThenUnauthorized() throws Exception {
-        String header = com.nimbusds.jose.util.Base64URL.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}").toString();
-        String none = header + "." + claims(Instant.now(), baseUrl() + "/api").toPayload().toBase64URL() + ".";
+        String header = com.nimbusds.jose.util.Base64URL.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}")
+                .toString();
+        String none = header + "."
+                + claims(Instant.now(), baseUrl() + "/api").toPayload().toBase64URL() + ".";
 
         assertInvalidToken(whoami(none));
     }
@@ -227,7 +243,8 @@ class ResourceServerIT {
     @Test
     void tokenWhen200ConcurrentRequestsThenAllSucceedWithDistinctIds() throws Exception {
         var app = application().roles("pos.sales.read").register();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = request("/oauth2/token")
                 .header("Content-Type", Clavis.FORM)
                 .header("Authorization", Clavis.basic(app.clientId(), app.secret()))
@@ -251,11 +268,13 @@ class ResourceServerIT {
     // --- helpers ---
 
     private static DefaultJWTProcessor<SecurityContext> verifier(URI jwksUri) throws Exception {
-        JWKSource<SecurityContext> keys = JWKSourceBuilder.create(jwksUri.toURL()).retrying(false).build();
+        JWKSource<SecurityContext> keys =
+                JWKSourceBuilder.create(jwksUri.toURL()).retrying(false).build();
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(baseUrl() + "/api",
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                baseUrl() + "/api",
                 new JWTClaimsSet.Builder().issuer(baseUrl()).build(),
                 Set.of("sub", "client_id", "iat", "exp", "jti", "scope")));
         return processor;
@@ -275,14 +294,21 @@ class ResourceServerIT {
     }
 
     private static String sign(JWK key, JWTClaimsSet claims) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .type(new JOSEObjectType("at+jwt")).keyID(key.getKeyID()).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(new JOSEObjectType("at+jwt"))
+                        .keyID(key.getKeyID())
+                        .build(),
+                claims);
         jwt.sign(new RSASSASigner(key.toRSAKey()));
         return jwt.serialize();
     }
 
     private static HttpResponse<String> whoami(String token) {
-        return send(request("/api/whoami").header("Authorization", "Bearer " + token).GET().build());
+        return send(request("/api/whoami")
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build());
     }
 
     private static void assertInvalidToken(HttpResponse<String> response) {

@@ -47,7 +47,10 @@ class RestartIT {
             assertEquals(keysBefore, publishedKeyIds(), "no new signing key on restart");
             assertEquals(200, whoami(tokenBefore).statusCode(), "a token from before the restart still works");
             assertEquals(200, whoami(accessToken(app.clientId(), app.secret())).statusCode());
-            assertEquals(200, whoami(accessToken("clavis-admin", Clavis.bootstrapSecret())).statusCode(),
+            assertEquals(
+                    200,
+                    whoami(accessToken("clavis-admin", Clavis.bootstrapSecret()))
+                            .statusCode(),
                     "the bootstrap application keeps its secret");
         } finally {
             deployer.undeploy(CLAVIS);
@@ -63,6 +66,9 @@ class RestartIT {
     }
 
     private static HttpResponse<String> whoami(String token) {
-        return send(request("/api/whoami").header("Authorization", "Bearer " + token).GET().build());
+        return send(request("/api/whoami")
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build());
     }
 }

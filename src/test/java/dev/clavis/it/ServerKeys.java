@@ -17,8 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class ServerKeys {
 
-    private ServerKeys() {
-    }
+    private ServerKeys() {}
 
     static JWK activePrivateKey() throws Exception {
         Path kekFile = Path.of(System.getProperty(IntegrationEnvironment.DATA_DIR), "key-encryption-key");

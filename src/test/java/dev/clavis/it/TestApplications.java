@@ -28,8 +28,7 @@ final class TestApplications {
     private boolean clientCredentialsFlow = true;
     private Integer lifetimeSeconds;
 
-    private record Secret(String value, Instant expiresAt, Instant revokedAt) {
-    }
+    private record Secret(String value, Instant expiresAt, Instant revokedAt) {}
 
     private TestApplications(String clientId) {
         this.clientId = clientId;
@@ -126,9 +125,9 @@ final class TestApplications {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not register " + clientId, e);
         }
-        return new Registered(clientId, secrets.isEmpty() ? null : secrets.get(0).value());
+        return new Registered(
+                clientId, secrets.isEmpty() ? null : secrets.get(0).value());
     }
 
-    record Registered(String clientId, String secret) {
-    }
+    record Registered(String clientId, String secret) {}
 }

@@ -62,7 +62,9 @@ class TokenEndpointIT {
         SignedJWT jwt = SignedJWT.parse((String) body.get("access_token"));
         assertEquals("at+jwt", jwt.getHeader().getType().toString());
         assertEquals(app.clientId(), jwt.getJWTClaimsSet().getSubject());
-        assertEquals(List.of("pos.catalog.read", "pos.sales.read"), jwt.getJWTClaimsSet().getStringListClaim("groups"));
+        assertEquals(
+                List.of("pos.catalog.read", "pos.sales.read"),
+                jwt.getJWTClaimsSet().getStringListClaim("groups"));
     }
 
     @Test
@@ -71,8 +73,8 @@ class TokenEndpointIT {
 
         HttpResponse<String> response = send(request("/oauth2/token")
                 .header("Content-Type", FORM)
-                .POST(HttpRequest.BodyPublishers.ofString(GRANT + "&client_id=" + app.clientId()
-                        + "&client_secret=" + urlencode(app.secret())))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        GRANT + "&client_id=" + app.clientId() + "&client_secret=" + urlencode(app.secret())))
                 .build());
 
         assertEquals(200, response.statusCode(), response.body());
@@ -89,17 +91,21 @@ class TokenEndpointIT {
 
     @Test
     void tokenWhenScopeIsSubsetThenOnlyThoseRoles() throws Exception {
-        var app = application().roles("pos.sales.read", "pos.sales.write", "pos.catalog.read").register();
+        var app = application()
+                .roles("pos.sales.read", "pos.sales.write", "pos.catalog.read")
+                .register();
 
-        HttpResponse<String> response = tokenRequest(app.clientId(), app.secret(),
-                GRANT + "&scope=pos.sales.write+pos.catalog.read");
+        HttpResponse<String> response =
+                tokenRequest(app.clientId(), app.secret(), GRANT + "&scope=pos.sales.write+pos.catalog.read");
 
         assertEquals(200, response.statusCode(), response.body());
         Map<String, Object> body = json(response.body());
         assertEquals("pos.catalog.read pos.sales.write", body.get("scope"));
         SignedJWT jwt = SignedJWT.parse((String) body.get("access_token"));
         assertEquals("pos.catalog.read pos.sales.write", jwt.getJWTClaimsSet().getStringClaim("scope"));
-        assertEquals(List.of("pos.catalog.read", "pos.sales.write"), jwt.getJWTClaimsSet().getStringListClaim("roles"));
+        assertEquals(
+                List.of("pos.catalog.read", "pos.sales.write"),
+                jwt.getJWTClaimsSet().getStringListClaim("roles"));
     }
 
     @Test
@@ -130,7 +136,9 @@ class TokenEndpointIT {
         Map<String, Object> body = json(response.body());
         assertEquals(300L, ((Number) body.get("expires_in")).longValue());
         var claims = SignedJWT.parse((String) body.get("access_token")).getJWTClaimsSet();
-        assertEquals(300_000L, claims.getExpirationTime().getTime() - claims.getIssueTime().getTime());
+        assertEquals(
+                300_000L,
+                claims.getExpirationTime().getTime() - claims.getIssueTime().getTime());
     }
 
     @Test
@@ -182,7 +190,10 @@ class TokenEndpointIT {
     @Test
     void tokenWhenSecretExpiredThenInvalidClient() {
         String expired = "expired-" + System.nanoTime();
-        var app = application().onlySecret("current-" + System.nanoTime()).expiredSecret(expired).register();
+        var app = application()
+                .onlySecret("current-" + System.nanoTime())
+                .expiredSecret(expired)
+                .register();
 
         assertInvalidClient(tokenRequest(app.clientId(), expired, GRANT));
     }
@@ -190,7 +201,10 @@ class TokenEndpointIT {
     @Test
     void tokenWhenSecretRevokedThenInvalidClient() {
         String revoked = "revoked-" + System.nanoTime();
-        var app = application().onlySecret("current-" + System.nanoTime()).revokedSecret(revoked).register();
+        var app = application()
+                .onlySecret("current-" + System.nanoTime())
+                .revokedSecret(revoked)
+                .register();
 
         assertInvalidClient(tokenRequest(app.clientId(), revoked, GRANT));
     }
@@ -217,8 +231,8 @@ class TokenEndpointIT {
 
     @Test
     void tokenWhenNoClientAuthenticationThenInvalidClientSayingSo() {
-        for (HttpResponse<String> response : List.of(tokenRequest(null, null, GRANT),
-                tokenRequest(null, null, GRANT + "&client_id=someone"))) {
+        for (HttpResponse<String> response :
+                List.of(tokenRequest(null, null, GRANT), tokenRequest(null, null, GRANT + "&client_id=someone"))) {
             assertChallenged(response);
             assertTrue(json(response.body()).get("error_description").toString().contains("missing"));
         }
@@ -248,7 +262,9 @@ class TokenEndpointIT {
     void tokenWhenOtherGrantTypeThenUnsupportedGrantType() {
         var app = application().register();
 
-        assertError(tokenRequest(app.clientId(), app.secret(), "grant_type=password&username=a&password=b"), 400,
+        assertError(
+                tokenRequest(app.clientId(), app.secret(), "grant_type=password&username=a&password=b"),
+                400,
                 "unsupported_grant_type");
     }
 
@@ -256,8 +272,8 @@ class TokenEndpointIT {
     void tokenWhenScopeNotGrantedThenInvalidScope() {
         var app = application().roles("pos.sales.read").register();
 
-        HttpResponse<String> response = tokenRequest(app.clientId(), app.secret(),
-                GRANT + "&scope=pos.sales.read+clavis-admin");
+        HttpResponse<String> response =
+                tokenRequest(app.clientId(), app.secret(), GRANT + "&scope=pos.sales.read+clavis-admin");
 
         assertError(response, 400, "invalid_scope");
         assertTrue(json(response.body()).get("error_description").toString().contains("clavis-admin"));
@@ -267,8 +283,8 @@ class TokenEndpointIT {
     void tokenWhenScopeMalformedThenInvalidScope() {
         var app = application().roles("pos.sales.read").register();
 
-        assertError(tokenRequest(app.clientId(), app.secret(), GRANT + "&scope=pos.sales.read++"), 400,
-                "invalid_scope");
+        assertError(
+                tokenRequest(app.clientId(), app.secret(), GRANT + "&scope=pos.sales.read++"), 400, "invalid_scope");
         assertError(tokenRequest(app.clientId(), app.secret(), GRANT + "&scope=%22quoted%22"), 400, "invalid_scope");
     }
 
@@ -296,8 +312,12 @@ class TokenEndpointIT {
     void tokenWhenBasicAndPostTogetherThenInvalidRequest() {
         var app = application().register();
 
-        assertError(tokenRequest(app.clientId(), app.secret(),
-                GRANT + "&client_id=" + app.clientId() + "&client_secret=" + urlencode(app.secret())), 400,
+        assertError(
+                tokenRequest(
+                        app.clientId(),
+                        app.secret(),
+                        GRANT + "&client_id=" + app.clientId() + "&client_secret=" + urlencode(app.secret())),
+                400,
                 "invalid_request");
     }
 
@@ -305,11 +325,11 @@ class TokenEndpointIT {
     void tokenWhenCredentialsInQueryThenInvalidRequestWithoutEchoingThem() {
         var app = application().register();
 
-        HttpResponse<String> response = send(request("/oauth2/token?client_id=" + app.clientId()
-                + "&client_secret=" + urlencode(app.secret()))
-                .header("Content-Type", FORM)
-                .POST(HttpRequest.BodyPublishers.ofString(GRANT))
-                .build());
+        HttpResponse<String> response =
+                send(request("/oauth2/token?client_id=" + app.clientId() + "&client_secret=" + urlencode(app.secret()))
+                        .header("Content-Type", FORM)
+                        .POST(HttpRequest.BodyPublishers.ofString(GRANT))
+                        .build());
 
         assertError(response, 400, "invalid_request");
         assertFalse(response.body().contains(app.secret()));
@@ -367,8 +387,13 @@ class TokenEndpointIT {
 
     @Test
     void tokenWhenBasicHeaderMalformedThenInvalidRequest() {
-        for (String header : List.of("Basic", "Basic !!!notbase64!!!", "Basic " + b64("no-colon-here"),
-                "Basic " + b64(":only-secret"), "Basic " + b64("only-id:"), "Basic " + b64("id:%zz"))) {
+        for (String header : List.of(
+                "Basic",
+                "Basic !!!notbase64!!!",
+                "Basic " + b64("no-colon-here"),
+                "Basic " + b64(":only-secret"),
+                "Basic " + b64("only-id:"),
+                "Basic " + b64("id:%zz"))) {
             HttpResponse<String> response = send(request("/oauth2/token")
                     .header("Content-Type", FORM)
                     .header("Authorization", header)

@@ -55,8 +55,8 @@ public class BootstrapApplication {
             String secret = configuredSecret.orElseGet(SecretGenerator::newSecret);
             application.addSecret(SecretGenerator.newId(), hasher.hash(secret), SecretGenerator.hintOf(secret), null);
             entityManager.persist(application);
-            return new Outcome(clientId, configuredSecret.isPresent() ? Optional.empty() : Optional.of(secret),
-                    "created");
+            return new Outcome(
+                    clientId, configuredSecret.isPresent() ? Optional.empty() : Optional.of(secret), "created");
         }
         if (configuredSecret.isPresent()) {
             String secret = configuredSecret.get();

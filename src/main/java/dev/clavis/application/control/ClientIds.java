@@ -10,8 +10,7 @@ public final class ClientIds {
 
     private static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}[a-z0-9]");
 
-    private ClientIds() {
-    }
+    private ClientIds() {}
 
     public static boolean isValid(String clientId) {
         return clientId != null && CLIENT_ID.matcher(clientId).matches();

@@ -22,8 +22,7 @@ public class ClientRegistry {
 
     static final int MAX_UNKNOWN = 10_000;
 
-    private record Entry(Optional<RegisteredClient> client, long loadedAtNanos) {
-    }
+    private record Entry(Optional<RegisteredClient> client, long loadedAtNanos) {}
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     /** Counts invalidations, so that a load that raced with one is not cached. */
@@ -42,7 +41,8 @@ public class ClientRegistry {
         }
         long now = System.nanoTime();
         Entry entry = entries.get(clientId);
-        if (entry != null && now - entry.loadedAtNanos() < Duration.ofSeconds(ttlSeconds).toNanos()) {
+        if (entry != null
+                && now - entry.loadedAtNanos() < Duration.ofSeconds(ttlSeconds).toNanos()) {
             return entry.client();
         }
         long generation = invalidations.get();
@@ -63,6 +63,7 @@ public class ClientRegistry {
     }
 
     private Optional<RegisteredClient> load(String clientId) {
-        return Optional.ofNullable(entityManager.find(Application.class, clientId)).map(RegisteredClient::of);
+        return Optional.ofNullable(entityManager.find(Application.class, clientId))
+                .map(RegisteredClient::of);
     }
 }

@@ -13,8 +13,13 @@ import java.util.stream.Collectors;
  * An immutable snapshot of an application, as the token endpoint needs it: held in memory so that issuing a token
  * does not touch the database.
  */
-public record RegisteredClient(String clientId, boolean enabled, boolean clientCredentialsFlow, Set<String> roles,
-        List<StoredSecret> secrets, Optional<Integer> accessTokenLifetimeSeconds) {
+public record RegisteredClient(
+        String clientId,
+        boolean enabled,
+        boolean clientCredentialsFlow,
+        Set<String> roles,
+        List<StoredSecret> secrets,
+        Optional<Integer> accessTokenLifetimeSeconds) {
 
     /** A secret's hash and validity, without the secret. */
     public record StoredSecret(String id, String hash, Instant expiresAt, Instant revokedAt) {
@@ -25,10 +30,14 @@ public record RegisteredClient(String clientId, boolean enabled, boolean clientC
     }
 
     public static RegisteredClient of(Application application) {
-        return new RegisteredClient(application.clientId(), application.isEnabled(),
+        return new RegisteredClient(
+                application.clientId(),
+                application.isEnabled(),
                 application.isClientCredentialsFlow(),
                 application.roles().stream().map(Role::name).collect(Collectors.toUnmodifiableSet()),
-                application.secrets().stream().map(RegisteredClient::storedSecret).toList(),
+                application.secrets().stream()
+                        .map(RegisteredClient::storedSecret)
+                        .toList(),
                 Optional.ofNullable(application.accessTokenLifetimeSeconds()));
     }
 

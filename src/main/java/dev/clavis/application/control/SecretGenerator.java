@@ -8,8 +8,7 @@ public final class SecretGenerator {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SecretGenerator() {
-    }
+    private SecretGenerator() {}
 
     /** @return a 256-bit random secret, base64url without padding (43 characters, URL- and form-safe) */
     public static String newSecret() {

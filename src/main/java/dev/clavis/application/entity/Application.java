@@ -50,7 +50,9 @@ public class Application {
     private Integer accessTokenLifetimeSeconds;
 
     @ManyToMany
-    @JoinTable(name = "application_role", joinColumns = @JoinColumn(name = "client_id"),
+    @JoinTable(
+            name = "application_role",
+            joinColumns = @JoinColumn(name = "client_id"),
             inverseJoinColumns = @JoinColumn(name = "role_name"))
     private Set<Role> roles = new HashSet<>();
 

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code GET /.well-known/oauth-authorization-server} (RFC 8414 §3) and {@code GET
  * /.well-known/openid-configuration} (OpenID Connect Discovery 1.0 §4): the same document at both.
  */
-@WebServlet(name = "discovery",
+@WebServlet(
+        name = "discovery",
         urlPatterns = {"/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"})
 public class DiscoveryEndpoint extends HttpServlet {
 

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class ServerMetadata {
 
-    private ServerMetadata() {
-    }
+    private ServerMetadata() {}
 
     public static String toJson(String issuer, List<String> scopes, List<String> signingAlgorithms) {
         Map<String, Object> metadata = new LinkedHashMap<>();
@@ -26,7 +25,8 @@ public final class ServerMetadata {
         metadata.put("response_types_supported", List.of());
         metadata.put("subject_types_supported", List.of("public"));
         metadata.put("id_token_signing_alg_values_supported", signingAlgorithms);
-        metadata.put("claims_supported",
+        metadata.put(
+                "claims_supported",
                 List.of("iss", "sub", "aud", "exp", "iat", "jti", "client_id", "scope", "groups", "roles"));
         return JSONObjectUtils.toJSONString(metadata);
     }

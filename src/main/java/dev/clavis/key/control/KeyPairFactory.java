@@ -18,8 +18,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
  */
 public final class KeyPairFactory {
 
-    private KeyPairFactory() {
-    }
+    private KeyPairFactory() {}
 
     /** @return a private JWK whose key ID is its RFC 7638 thumbprint, with {@code use} and {@code alg} set */
     public static JWK generate(JWSAlgorithm algorithm) {
@@ -32,7 +31,11 @@ public final class KeyPairFactory {
             throw new IllegalArgumentException("Unsupported signing algorithm " + algorithm + "; use RS256 or ES256");
         }
         try {
-            return generator.keyUse(KeyUse.SIGNATURE).algorithm(algorithm).keyIDFromThumbprint(true).generate();
+            return generator
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(algorithm)
+                    .keyIDFromThumbprint(true)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("Could not generate a " + algorithm + " key", e);
         }

@@ -36,8 +36,7 @@ public class SigningKeys {
     /** RFC 9068 §2.1: access tokens are typed {@code at+jwt}. */
     public static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
 
-    private record Active(JWSSigner signer, JWSHeader header) {
-    }
+    private record Active(JWSSigner signer, JWSHeader header) {}
 
     @PersistenceContext
     EntityManager entityManager;
@@ -63,8 +62,11 @@ public class SigningKeys {
         JWSAlgorithm algorithm = JWSAlgorithm.parse(signingAlgorithm);
         JWK privateKey = KeyPairFactory.generate(algorithm);
         PrivateKeyCipher cipher = new PrivateKeyCipher(keyEncryptionKeySource.keyEncryptionKey());
-        entityManager.persist(SigningKey.active(privateKey.getKeyID(), algorithm.getName(),
-                privateKey.toPublicJWK().toJSONString(), cipher.encrypt(privateKey)));
+        entityManager.persist(SigningKey.active(
+                privateKey.getKeyID(),
+                algorithm.getName(),
+                privateKey.toPublicJWK().toJSONString(),
+                cipher.encrypt(privateKey)));
         LOG.info(() -> "Generated signing key " + privateKey.getKeyID() + " (" + algorithm + ")");
     }
 
@@ -115,7 +117,9 @@ public class SigningKeys {
     }
 
     private List<SigningKey> published() {
-        return entityManager.createNamedQuery(SigningKey.FIND_PUBLISHED, SigningKey.class).getResultList();
+        return entityManager
+                .createNamedQuery(SigningKey.FIND_PUBLISHED, SigningKey.class)
+                .getResultList();
     }
 
     private static JWK parse(String json) {

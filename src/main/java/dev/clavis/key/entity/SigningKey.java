@@ -16,8 +16,10 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "signing_key")
-@NamedQuery(name = SigningKey.FIND_PUBLISHED,
-        query = "SELECT k FROM SigningKey k WHERE k.state <> dev.clavis.key.entity.KeyState.RETIRED ORDER BY k.createdAt")
+@NamedQuery(
+        name = SigningKey.FIND_PUBLISHED,
+        query =
+                "SELECT k FROM SigningKey k WHERE k.state <> dev.clavis.key.entity.KeyState.RETIRED ORDER BY k.createdAt")
 public class SigningKey {
 
     public static final String FIND_PUBLISHED = "SigningKey.findPublished";

@@ -50,8 +50,8 @@ public class ErrorPage extends HttpServlet {
         }
         if (status == 401 && !oauthEndpoint) {
             boolean tokenSent = request.getHeader("Authorization") != null;
-            response.setHeader("WWW-Authenticate",
-                    "Bearer realm=\"clavis\"" + (tokenSent ? ", error=\"invalid_token\"" : ""));
+            response.setHeader(
+                    "WWW-Authenticate", "Bearer realm=\"clavis\"" + (tokenSent ? ", error=\"invalid_token\"" : ""));
         }
         byte[] bytes = JSONObjectUtils.toJSONString(body).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);

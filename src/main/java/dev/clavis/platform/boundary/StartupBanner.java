@@ -8,22 +8,34 @@ import dev.clavis.application.control.BootstrapApplication;
  */
 final class StartupBanner {
 
-    private StartupBanner() {
-    }
+    private StartupBanner() {}
 
     static void print(String issuer, BootstrapApplication.Outcome bootstrap) {
         StringBuilder banner = new StringBuilder()
                 .append("\n==================================================================\n")
-                .append(" Clavis is ready at ").append(issuer).append('\n')
-                .append(" Token endpoint:  ").append(issuer).append("/oauth2/token\n")
-                .append(" Discovery:       ").append(issuer).append("/.well-known/openid-configuration\n")
-                .append(" Admin client ID: ").append(bootstrap.clientId()).append(" (").append(bootstrap.action())
+                .append(" Clavis is ready at ")
+                .append(issuer)
+                .append('\n')
+                .append(" Token endpoint:  ")
+                .append(issuer)
+                .append("/oauth2/token\n")
+                .append(" Discovery:       ")
+                .append(issuer)
+                .append("/.well-known/openid-configuration\n")
+                .append(" Admin client ID: ")
+                .append(bootstrap.clientId())
+                .append(" (")
+                .append(bootstrap.action())
                 .append(")\n");
-        bootstrap.generatedSecret().ifPresent(secret -> banner
-                .append(" Admin secret:    ").append(secret).append('\n')
+        bootstrap.generatedSecret().ifPresent(secret -> banner.append(" Admin secret:    ")
+                .append(secret)
+                .append('\n')
                 .append("   This secret is shown only now. Store it in a password manager.\n")
-                .append("   Try: curl -u ").append(bootstrap.clientId()).append(":<secret> -d grant_type=client_credentials ")
-                .append(issuer).append("/oauth2/token\n"));
+                .append("   Try: curl -u ")
+                .append(bootstrap.clientId())
+                .append(":<secret> -d grant_type=client_credentials ")
+                .append(issuer)
+                .append("/oauth2/token\n"));
         banner.append("==================================================================\n");
         System.out.println(banner);
     }

@@ -10,11 +10,11 @@ public final class ClusterLock {
 
     private static final long BOOTSTRAP_LOCK = 0x436c61766973L; // "Clavis"
 
-    private ClusterLock() {
-    }
+    private ClusterLock() {}
 
     public static void lockForBootstrap(EntityManager entityManager) {
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
+        entityManager
+                .createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
                 .setParameter(1, BOOTSTRAP_LOCK)
                 .getSingleResult();
     }

@@ -21,7 +21,8 @@ public class DataDirectory {
     Optional<String> configured;
 
     public Path path() {
-        Path path = configured.map(Path::of)
+        Path path = configured
+                .map(Path::of)
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".clavis"))
                 .toAbsolutePath();
         try {

@@ -6,8 +6,7 @@ import org.flywaydb.core.Flyway;
 /** Brings the database schema to the version this build expects, with the versioned scripts in {@code db/migration}. */
 public final class SchemaMigration {
 
-    private SchemaMigration() {
-    }
+    private SchemaMigration() {}
 
     /** @return how many migrations were applied */
     public static int migrate(DataSource dataSource) {

@@ -14,5 +14,4 @@ import org.eclipse.microprofile.auth.LoginConfig;
 @ApplicationPath("api")
 @LoginConfig(authMethod = "MP-JWT")
 @ApplicationScoped
-public class SampleApi extends Application {
-}
+public class SampleApi extends Application {}

@@ -33,6 +33,7 @@ public class TokenEndpoint extends HttpServlet {
 
     /** Far above any real token request, small enough that no one can make the server buffer much. */
     static final int MAX_BODY_BYTES = 64 * 1024;
+
     private static final int MAX_DRAINED_BYTES = 1024 * 1024;
 
     private final TokenRequestReader reader = new TokenRequestReader();
@@ -51,8 +52,8 @@ public class TokenEndpoint extends HttpServlet {
             }
             byte[] body = readBody(request);
             List<String> authorization = Collections.list(request.getHeaders("Authorization"));
-            TokenRequest tokenRequest = reader.read(request.getContentType(), request.getQueryString(), authorization,
-                    body);
+            TokenRequest tokenRequest =
+                    reader.read(request.getContentType(), request.getQueryString(), authorization, body);
             write(response, 200, grant.handle(tokenRequest).toJson());
         } catch (OAuthException e) {
             String challenge = ErrorResponse.challenge(e);
@@ -63,8 +64,11 @@ public class TokenEndpoint extends HttpServlet {
         } catch (RuntimeException e) {
             // The exception may come from anywhere below; log its type and stack, not the request.
             LOG.log(Level.SEVERE, "Token request failed unexpectedly", e);
-            write(response, 500, ErrorResponse.toJson(
-                    new OAuthException(OAuthError.SERVER_ERROR, "The server could not issue a token; try again")));
+            write(
+                    response,
+                    500,
+                    ErrorResponse.toJson(new OAuthException(
+                            OAuthError.SERVER_ERROR, "The server could not issue a token; try again")));
         }
     }
 
@@ -100,8 +104,8 @@ public class TokenEndpoint extends HttpServlet {
     }
 
     private static OAuthException tooLarge() {
-        return new OAuthException(OAuthError.INVALID_REQUEST,
-                "The request body is larger than " + MAX_BODY_BYTES + " bytes", 413);
+        return new OAuthException(
+                OAuthError.INVALID_REQUEST, "The request body is larger than " + MAX_BODY_BYTES + " bytes", 413);
     }
 
     private static void write(HttpServletResponse response, int status, String json) throws IOException {

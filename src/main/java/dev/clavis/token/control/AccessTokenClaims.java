@@ -16,8 +16,7 @@ import java.util.SortedSet;
  */
 public final class AccessTokenClaims {
 
-    private AccessTokenClaims() {
-    }
+    private AccessTokenClaims() {}
 
     /**
      * @param issuer the issuer identifier, exactly as discovery publishes it
@@ -28,8 +27,14 @@ public final class AccessTokenClaims {
      * @param lifetime how long it is valid
      * @param tokenId a unique identifier ({@code jti})
      */
-    public static JWTClaimsSet build(String issuer, String audience, String clientId, SortedSet<String> scope,
-            Instant issuedAt, Duration lifetime, String tokenId) {
+    public static JWTClaimsSet build(
+            String issuer,
+            String audience,
+            String clientId,
+            SortedSet<String> scope,
+            Instant issuedAt,
+            Duration lifetime,
+            String tokenId) {
         List<String> roles = new ArrayList<>(scope);
         return new JWTClaimsSet.Builder()
                 .issuer(issuer)

@@ -11,12 +11,12 @@ public final class BasicCredentials {
 
     private static final String SCHEME = "basic";
 
-    private BasicCredentials() {
-    }
+    private BasicCredentials() {}
 
     /** @return whether the header uses the Basic scheme at all (case-insensitive, RFC 7235 §2.1) */
     public static boolean isBasic(String header) {
-        return header.length() >= SCHEME.length() && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
+        return header.length() >= SCHEME.length()
+                && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
                 && (header.length() == SCHEME.length() || header.charAt(SCHEME.length()) == ' ');
     }
 

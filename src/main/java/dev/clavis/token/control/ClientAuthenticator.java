@@ -2,8 +2,8 @@ package dev.clavis.token.control;
 
 import dev.clavis.application.control.ClientRegistry;
 import dev.clavis.application.control.RegisteredClient;
-import dev.clavis.application.control.SecretHasher;
 import dev.clavis.application.control.SecretGenerator;
+import dev.clavis.application.control.SecretHasher;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +36,8 @@ public class ClientAuthenticator {
 
     @PostConstruct
     void init() {
-        verifiedSecrets = new VerifiedSecrets(Duration.ofSeconds(verifiedTtlSeconds).toNanos(), 100_000);
+        verifiedSecrets =
+                new VerifiedSecrets(Duration.ofSeconds(verifiedTtlSeconds).toNanos(), 100_000);
         decoyHash = hasher.hash(SecretGenerator.newSecret());
     }
 
@@ -52,8 +53,8 @@ public class ClientAuthenticator {
         }
         RegisteredClient client = found.get();
         Instant now = Instant.now();
-        Optional<String> secretId = verifiedSecrets.verify(client.clientId(), credentials.secret(),
-                () -> matchingSecret(client, credentials.secret(), now));
+        Optional<String> secretId = verifiedSecrets.verify(
+                client.clientId(), credentials.secret(), () -> matchingSecret(client, credentials.secret(), now));
         if (secretId.isEmpty()) {
             throw OAuthException.invalidClient(FAILED);
         }

@@ -22,11 +22,12 @@ public class ClientCredentialsGrant {
     public TokenResponse handle(TokenRequest request) {
         RegisteredClient client = authenticator.authenticate(request.credentials());
         if (!GRANT_TYPE.equals(request.grantType())) {
-            throw new OAuthException(OAuthError.UNSUPPORTED_GRANT_TYPE,
-                    "Only the client_credentials grant is supported");
+            throw new OAuthException(
+                    OAuthError.UNSUPPORTED_GRANT_TYPE, "Only the client_credentials grant is supported");
         }
         if (!client.clientCredentialsFlow()) {
-            throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT,
+            throw new OAuthException(
+                    OAuthError.UNAUTHORIZED_CLIENT,
                     "This application is not allowed to use the client credentials flow");
         }
         return issuer.issue(client, ScopePolicy.grant(request.scope(), client.roles()));

@@ -13,8 +13,7 @@ public final class ErrorResponse {
     public static final String REALM = "clavis";
     public static final String BASIC_CHALLENGE = "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"";
 
-    private ErrorResponse() {
-    }
+    private ErrorResponse() {}
 
     public static String toJson(OAuthException exception) {
         Map<String, Object> body = new LinkedHashMap<>();

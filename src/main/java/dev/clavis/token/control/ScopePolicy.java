@@ -15,8 +15,7 @@ public final class ScopePolicy {
 
     private static final int MAX_ECHOED = 5;
 
-    private ScopePolicy() {
-    }
+    private ScopePolicy() {}
 
     /**
      * @param requested the {@code scope} parameter, if sent
@@ -29,11 +28,14 @@ public final class ScopePolicy {
             return Collections.unmodifiableSortedSet(new TreeSet<>(allowed));
         }
         SortedSet<String> asked = parse(requested.get());
-        List<String> refused = asked.stream().filter(scope -> !allowed.contains(scope)).toList();
+        List<String> refused =
+                asked.stream().filter(scope -> !allowed.contains(scope)).toList();
         if (!refused.isEmpty()) {
-            throw new OAuthException(OAuthError.INVALID_SCOPE,
-                    "This application may not request: " + String.join(" ", refused.subList(0, Math.min(MAX_ECHOED,
-                            refused.size()))) + (refused.size() > MAX_ECHOED ? " ..." : ""));
+            throw new OAuthException(
+                    OAuthError.INVALID_SCOPE,
+                    "This application may not request: "
+                            + String.join(" ", refused.subList(0, Math.min(MAX_ECHOED, refused.size())))
+                            + (refused.size() > MAX_ECHOED ? " ..." : ""));
         }
         return Collections.unmodifiableSortedSet(asked);
     }
@@ -43,7 +45,8 @@ public final class ScopePolicy {
         SortedSet<String> tokens = new TreeSet<>();
         for (String token : scope.split(" ", -1)) {
             if (token.isEmpty() || !token.chars().allMatch(ScopePolicy::isNqChar)) {
-                throw new OAuthException(OAuthError.INVALID_SCOPE,
+                throw new OAuthException(
+                        OAuthError.INVALID_SCOPE,
                         "The scope parameter is malformed: role names separated by single spaces");
             }
             tokens.add(token);

@@ -34,8 +34,8 @@ public class TokenIssuer {
 
     public TokenResponse issue(RegisteredClient client, SortedSet<String> scope) {
         int lifetime = client.accessTokenLifetimeSeconds().orElse(defaultLifetimeSeconds);
-        var claims = AccessTokenClaims.build(issuer, audience, client.clientId(), scope, Instant.now(),
-                Duration.ofSeconds(lifetime), newTokenId());
+        var claims = AccessTokenClaims.build(
+                issuer, audience, client.clientId(), scope, Instant.now(), Duration.ofSeconds(lifetime), newTokenId());
         return new TokenResponse(signingKeys.sign(claims), lifetime, scope);
     }
 

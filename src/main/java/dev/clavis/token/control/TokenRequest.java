@@ -10,5 +10,4 @@ import java.util.Optional;
  * @param credentials how the client authenticated
  * @param scope the {@code scope} parameter, if sent
  */
-public record TokenRequest(String grantType, ClientCredentials credentials, Optional<String> scope) {
-}
+public record TokenRequest(String grantType, ClientCredentials credentials, Optional<String> scope) {}

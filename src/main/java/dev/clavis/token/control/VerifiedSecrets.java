@@ -24,8 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class VerifiedSecrets {
 
-    private record Verified(String secretId, long expiresAtNanos) {
-    }
+    private record Verified(String secretId, long expiresAtNanos) {}
 
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CompletableFuture<Optional<String>>> inFlight = new ConcurrentHashMap<>();
