@@ -2,6 +2,7 @@ package dev.clavis.platform.boundary;
 
 import dev.clavis.application.control.BootstrapApplication;
 import dev.clavis.key.control.SigningKeys;
+import dev.clavis.platform.control.IssuerIdentifier;
 import dev.clavis.platform.control.SchemaMigration;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -55,6 +56,7 @@ public class StartupSequence {
 
     @PostConstruct
     void start() {
+        IssuerIdentifier.check(issuer).ifPresent(LOG::warning);
         int applied = SchemaMigration.migrate(dataSource);
         LOG.info(() -> "Database schema is up to date (" + applied + " migrations applied now)");
         signingKeys.ensureActiveKey();
