@@ -62,12 +62,7 @@ class SecretGeneratorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-        "Zq8vN3xT1pLwAbCd, AbCd",
-        "abcde, bcde",
-        "abcd, abcd",
-        "abc, abc"
-    })
+    @CsvSource({"Zq8vN3xT1pLwAbCd, AbCd", "abcde, bcde", "abcd, abcd", "abc, abc"})
     void hintOfThenLastFourCharacters(String secret, String hint) {
         assertEquals(hint, SecretGenerator.hintOf(secret));
     }

@@ -94,17 +94,18 @@ class SecretHasherTest {
         String encoded = fastHasher().hash(SECRET);
         assertAll(
                 () -> assertFalse(encoded.contains(SECRET), encoded),
-                () -> assertFalse(encoded.contains(Base64.getEncoder().withoutPadding()
-                        .encodeToString(SECRET.getBytes(StandardCharsets.UTF_8))), encoded));
+                () -> assertFalse(
+                        encoded.contains(Base64.getEncoder()
+                                .withoutPadding()
+                                .encodeToString(SECRET.getBytes(StandardCharsets.UTF_8))),
+                        encoded));
     }
 
     @Test
     void matchesWhenHashMadeWithOtherIterationCountThenUsesTheStoredCount() {
         String encoded = fastHasher().hash(SECRET);
         SecretHasher other = new SecretHasher(2500);
-        assertAll(
-                () -> assertTrue(other.matches(SECRET, encoded)),
-                () -> assertFalse(other.matches("wrong", encoded)));
+        assertAll(() -> assertTrue(other.matches(SECRET, encoded)), () -> assertFalse(other.matches("wrong", encoded)));
     }
 
     @Test
@@ -119,7 +120,8 @@ class SecretHasherTest {
         SecretHasher hasher = fastHasher();
         String encoded = hasher.hash(SECRET);
         char last = encoded.charAt(encoded.length() - 2);
-        String tampered = encoded.substring(0, encoded.length() - 2) + (last == 'A' ? 'B' : 'A')
+        String tampered = encoded.substring(0, encoded.length() - 2)
+                + (last == 'A' ? 'B' : 'A')
                 + encoded.charAt(encoded.length() - 1);
         assertFalse(hasher.matches(SECRET, tampered));
     }
@@ -134,27 +136,28 @@ class SecretHasherTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "garbage",
-        "$$$",
-        "pbkdf2-sha256",
-        "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA",
-        "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA$",
-        "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA$AAAA$extra",
-        "pbkdf2-sha1$1000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-        "PBKDF2-SHA256$1000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-        "bcrypt$10$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-        "pbkdf2-sha256$abc$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-        "pbkdf2-sha256$$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-        "pbkdf2-sha256$0$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-        "pbkdf2-sha256$-1000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-        "pbkdf2-sha256$99999999999$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-        "pbkdf2-sha256$1000$$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-        "pbkdf2-sha256$1000$!!!!$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-        "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA$!!!!",
-        "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA$A"
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "garbage",
+                "$$$",
+                "pbkdf2-sha256",
+                "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA",
+                "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA$",
+                "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA$AAAA$extra",
+                "pbkdf2-sha1$1000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                "PBKDF2-SHA256$1000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                "bcrypt$10$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                "pbkdf2-sha256$abc$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                "pbkdf2-sha256$$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                "pbkdf2-sha256$0$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                "pbkdf2-sha256$-1000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                "pbkdf2-sha256$99999999999$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                "pbkdf2-sha256$1000$$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                "pbkdf2-sha256$1000$!!!!$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA$!!!!",
+                "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA$A"
+            })
     void matchesWhenEncodingUnreadableThenFalseInsteadOfThrowing(String encoded) {
         SecretHasher hasher = fastHasher();
         assertFalse(assertDoesNotThrow(() -> hasher.matches(SECRET, encoded)));
@@ -190,8 +193,8 @@ class SecretHasherTest {
         byte[] derived = new byte[length];
         for (int block = 1, offset = 0; offset < length; block++, offset += 32) {
             mac.update(salt);
-            byte[] u = mac.doFinal(new byte[] {(byte) (block >>> 24), (byte) (block >>> 16), (byte) (block >>> 8),
-                (byte) block});
+            byte[] u = mac.doFinal(
+                    new byte[] {(byte) (block >>> 24), (byte) (block >>> 16), (byte) (block >>> 8), (byte) block});
             byte[] t = u.clone();
             for (int i = 1; i < iterations; i++) {
                 u = mac.doFinal(u);
@@ -218,12 +221,14 @@ class SecretHasherTest {
         byte[] salt = HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f");
         String[] produced = hasher.hash(secret).split("\\$");
         byte[] producedSalt = Base64.getDecoder().decode(produced[2]);
-        byte[] expectedHash = referencePbkdf2(secret.getBytes(StandardCharsets.UTF_8), producedSalt, FAST_ITERATIONS,
-                32);
+        byte[] expectedHash =
+                referencePbkdf2(secret.getBytes(StandardCharsets.UTF_8), producedSalt, FAST_ITERATIONS, 32);
         assertAll(
-                () -> assertTrue(hasher.matches(secret, referenceEncoding(secret, salt)),
+                () -> assertTrue(
+                        hasher.matches(secret, referenceEncoding(secret, salt)),
                         "a standard PBKDF2 hash of the secret is not accepted"),
-                () -> assertEquals(HexFormat.of().formatHex(expectedHash),
+                () -> assertEquals(
+                        HexFormat.of().formatHex(expectedHash),
                         HexFormat.of().formatHex(Base64.getDecoder().decode(produced[3])),
                         "the hash is not standard PBKDF2 of the secret's UTF-8 bytes"));
     }
@@ -231,10 +236,15 @@ class SecretHasherTest {
     @Test
     void referencePbkdf2WhenRfc7914TestVectorThenMatches() throws GeneralSecurityException {
         // RFC 7914 §11: PBKDF2-HMAC-SHA256 (P="passwd", S="salt", c=1, dkLen=64); checks the reference above.
-        assertEquals("55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
-                + "49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783",
-                HexFormat.of().formatHex(referencePbkdf2("passwd".getBytes(StandardCharsets.US_ASCII),
-                        "salt".getBytes(StandardCharsets.US_ASCII), 1, 64)));
+        assertEquals(
+                "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
+                        + "49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783",
+                HexFormat.of()
+                        .formatHex(referencePbkdf2(
+                                "passwd".getBytes(StandardCharsets.US_ASCII),
+                                "salt".getBytes(StandardCharsets.US_ASCII),
+                                1,
+                                64)));
     }
 
     @Test

@@ -56,7 +56,8 @@ class ServerMetadataTest {
                 () -> assertTrue(metadata.containsKey("token_endpoint")),
                 () -> assertEquals(List.of(), metadata.get("response_types_supported")),
                 () -> assertEquals(List.of("client_credentials"), metadata.get("grant_types_supported")),
-                () -> assertEquals(List.of("client_secret_basic", "client_secret_post"),
+                () -> assertEquals(
+                        List.of("client_secret_basic", "client_secret_post"),
                         metadata.get("token_endpoint_auth_methods_supported")),
                 () -> assertEquals(SCOPES, metadata.get("scopes_supported")));
     }
@@ -84,10 +85,18 @@ class ServerMetadataTest {
     @Test
     void toJsonThenClaimsSupportedCoverEveryAccessTokenClaim() throws ParseException {
         List<?> supported = (List<?>) metadata().get("claims_supported");
-        var claims = AccessTokenClaims.build(ISSUER, ISSUER + "/api", "my-app", new TreeSet<>(SCOPES),
-                Instant.parse("2025-03-01T12:00:00Z"), Duration.ofHours(1), "jti-1");
-        assertTrue(supported.containsAll(claims.getClaims().keySet()),
-                "claims_supported " + supported + " misses some of " + claims.getClaims().keySet());
+        var claims = AccessTokenClaims.build(
+                ISSUER,
+                ISSUER + "/api",
+                "my-app",
+                new TreeSet<>(SCOPES),
+                Instant.parse("2025-03-01T12:00:00Z"),
+                Duration.ofHours(1),
+                "jti-1");
+        assertTrue(
+                supported.containsAll(claims.getClaims().keySet()),
+                "claims_supported " + supported + " misses some of "
+                        + claims.getClaims().keySet());
     }
 
     @Test
@@ -97,8 +106,11 @@ class ServerMetadataTest {
                 () -> assertEquals(ISSUER, parsed.getIssuer().getValue()),
                 () -> assertEquals(URI.create(ISSUER + "/oauth2/token"), parsed.getTokenEndpointURI()),
                 () -> assertEquals(List.of(GrantType.CLIENT_CREDENTIALS), parsed.getGrantTypes()),
-                () -> assertEquals(List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
-                        ClientAuthenticationMethod.CLIENT_SECRET_POST), parsed.getTokenEndpointAuthMethods()));
+                () -> assertEquals(
+                        List.of(
+                                ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
+                                ClientAuthenticationMethod.CLIENT_SECRET_POST),
+                        parsed.getTokenEndpointAuthMethods()));
     }
 
     @Test
@@ -111,7 +123,9 @@ class ServerMetadataTest {
 
     @Test
     void toJsonWhenNoScopesThenEmptyList() throws ParseException {
-        assertEquals(List.of(), JSONObjectUtils.parse(ServerMetadata.toJson(ISSUER, List.of(), ALGORITHMS))
-                .get("scopes_supported"));
+        assertEquals(
+                List.of(),
+                JSONObjectUtils.parse(ServerMetadata.toJson(ISSUER, List.of(), ALGORITHMS))
+                        .get("scopes_supported"));
     }
 }

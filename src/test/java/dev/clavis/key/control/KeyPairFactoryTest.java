@@ -41,8 +41,8 @@ class KeyPairFactoryTest {
     }
 
     private static JWSObject sign(JWK key, JWSAlgorithm algorithm) throws JOSEException {
-        JWSObject jws = new JWSObject(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).build(),
-                new Payload("{\"sub\":\"my-app\"}"));
+        JWSObject jws = new JWSObject(
+                new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).build(), new Payload("{\"sub\":\"my-app\"}"));
         jws.sign(KeyPairFactory.signer(key));
         return jws;
     }
@@ -54,9 +54,7 @@ class KeyPairFactoryTest {
     @Test
     void generateWhenRs256ThenRsa2048PrivateKey() {
         RSAKey key = assertInstanceOf(RSAKey.class, rsa);
-        assertAll(
-                () -> assertEquals(2048, key.size()),
-                () -> assertTrue(key.isPrivate()));
+        assertAll(() -> assertEquals(2048, key.size()), () -> assertTrue(key.isPrivate()));
     }
 
     @Test
@@ -74,9 +72,7 @@ class KeyPairFactoryTest {
     @Test
     void generateWhenEs256ThenP256PrivateKey() {
         ECKey key = assertInstanceOf(ECKey.class, ec);
-        assertAll(
-                () -> assertEquals(Curve.P_256, key.getCurve()),
-                () -> assertTrue(key.isPrivate()));
+        assertAll(() -> assertEquals(Curve.P_256, key.getCurve()), () -> assertTrue(key.isPrivate()));
     }
 
     @Test
@@ -122,7 +118,8 @@ class KeyPairFactoryTest {
 
     @Test
     void signerWhenOtherKeyThenVerificationFails() throws Exception {
-        JWSVerifier verifier = new ECDSAVerifier(KeyPairFactory.generate(JWSAlgorithm.ES256).toPublicJWK().toECKey());
+        JWSVerifier verifier = new ECDSAVerifier(
+                KeyPairFactory.generate(JWSAlgorithm.ES256).toPublicJWK().toECKey());
         assertFalse(reparse(sign(ec, JWSAlgorithm.ES256)).verify(verifier));
     }
 

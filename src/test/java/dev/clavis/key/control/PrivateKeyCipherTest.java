@@ -78,7 +78,8 @@ class PrivateKeyCipherTest {
         SecretKey kek = kek(256);
         String encrypted = new PrivateKeyCipher(kek).encrypt(ec);
         PrivateKeyCipher restarted = new PrivateKeyCipher(new SecretKeySpec(kek.getEncoded(), "AES"));
-        assertEquals(ec.toJSONObject(), restarted.decrypt(encrypted, ec.getKeyID()).toJSONObject());
+        assertEquals(
+                ec.toJSONObject(), restarted.decrypt(encrypted, ec.getKeyID()).toJSONObject());
     }
 
     @Test
@@ -148,8 +149,11 @@ class PrivateKeyCipherTest {
         // The header is the GCM additional authenticated data: editing the kid breaks the tag.
         PrivateKeyCipher cipher = cipher();
         String encrypted = cipher.encrypt(ec);
-        String tampered = withHeader(encrypted,
-                new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256GCM).keyID("forged-kid").build());
+        String tampered = withHeader(
+                encrypted,
+                new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256GCM)
+                        .keyID("forged-kid")
+                        .build());
         assertThrows(KeyDecryptionException.class, () -> cipher.decrypt(tampered, "forged-kid"));
     }
 
@@ -175,8 +179,8 @@ class PrivateKeyCipherTest {
     void decryptWhenFailsThenMessageNamesKidButNoKeyMaterial() {
         PrivateKeyCipher cipher = cipher();
         String encrypted = cipher().encrypt(ec);
-        KeyDecryptionException e = assertThrows(KeyDecryptionException.class,
-                () -> cipher.decrypt(encrypted, ec.getKeyID()));
+        KeyDecryptionException e =
+                assertThrows(KeyDecryptionException.class, () -> cipher.decrypt(encrypted, ec.getKeyID()));
         assertAll(
                 () -> assertTrue(e.getMessage().contains(ec.getKeyID()), e.getMessage()),
                 () -> assertFalse(e.getMessage().contains(ec.toECKey().getD().toString()), e.getMessage()));
@@ -193,8 +197,10 @@ class PrivateKeyCipherTest {
     void encryptThenPayloadIsTheWholePrivateJwk() {
         // What a restart needs: everything the key had, not only the public part.
         PrivateKeyCipher cipher = cipher();
-        Map<String, Object> decrypted = cipher.decrypt(cipher.encrypt(rsa), rsa.getKeyID()).toJSONObject();
-        assertTrue(decrypted.keySet().containsAll(List.of("kty", "kid", "use", "alg", "n", "e", "d")),
+        Map<String, Object> decrypted =
+                cipher.decrypt(cipher.encrypt(rsa), rsa.getKeyID()).toJSONObject();
+        assertTrue(
+                decrypted.keySet().containsAll(List.of("kty", "kid", "use", "alg", "n", "e", "d")),
                 decrypted.keySet().toString());
     }
 }

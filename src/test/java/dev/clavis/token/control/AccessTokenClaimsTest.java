@@ -60,12 +60,15 @@ class AccessTokenClaimsTest {
     @Test
     void buildThenExpiryMinusIssueTimeIsLifetime() {
         JWTClaimsSet claims = build();
-        assertEquals(LIFETIME.toMillis(), claims.getExpirationTime().getTime() - claims.getIssueTime().getTime());
+        assertEquals(
+                LIFETIME.toMillis(),
+                claims.getExpirationTime().getTime() - claims.getIssueTime().getTime());
     }
 
     @Test
     void buildWhenIssuedAtHasFractionalSecondsThenSerializedExpiryMinusIssueTimeIsLifetime() throws ParseException {
-        Map<String, Object> json = JSONObjectUtils.parse(build(scope("read"), ISSUED_AT.plusMillis(999)).toString());
+        Map<String, Object> json = JSONObjectUtils.parse(
+                build(scope("read"), ISSUED_AT.plusMillis(999)).toString());
         long iat = ((Number) json.get("iat")).longValue();
         long exp = ((Number) json.get("exp")).longValue();
         assertEquals(LIFETIME.toSeconds(), exp - iat);
@@ -95,13 +98,15 @@ class AccessTokenClaimsTest {
     @Test
     void buildWhenSingleRoleThenGroupsIsStillAnArray() throws ParseException {
         // MicroProfile JWT reads groups as a JSON array.
-        Map<String, Object> json = JSONObjectUtils.parse(build(scope("read"), ISSUED_AT).toString());
+        Map<String, Object> json =
+                JSONObjectUtils.parse(build(scope("read"), ISSUED_AT).toString());
         assertEquals(List.of("read"), json.get("groups"));
     }
 
     @Test
     void buildThenNoOtherClaims() {
-        assertEquals(Set.of("iss", "sub", "aud", "iat", "exp", "jti", "client_id", "scope", "groups", "roles"),
+        assertEquals(
+                Set.of("iss", "sub", "aud", "iat", "exp", "jti", "client_id", "scope", "groups", "roles"),
                 build().getClaims().keySet());
     }
 }

@@ -35,8 +35,7 @@ class BasicCredentialsTest {
     @ParameterizedTest
     @ValueSource(strings = {"Basic", "basic", "BASIC", "bAsIc"})
     void parseWhenSchemeInAnyCaseThenAccepted(String scheme) {
-        assertEquals(credentials("my-app", "s3cr3t"),
-                BasicCredentials.parse(scheme + " " + base64("my-app:s3cr3t")));
+        assertEquals(credentials("my-app", "s3cr3t"), BasicCredentials.parse(scheme + " " + base64("my-app:s3cr3t")));
     }
 
     @Test
@@ -79,13 +78,13 @@ class BasicCredentialsTest {
 
     @Test
     void parseWhenEncodedSpecialCharactersThenDecoded() {
-        assertEquals(credentials("my-app", "a%b&c=d/e"),
-                BasicCredentials.parse(basic("my-app:a%25b%26c%3Dd%2Fe")));
+        assertEquals(credentials("my-app", "a%b&c=d/e"), BasicCredentials.parse(basic("my-app:a%25b%26c%3Dd%2Fe")));
     }
 
     @Test
     void parseWhenNonAsciiPercentEncodedThenUtf8Decoded() {
-        assertEquals(credentials("cli\u00e9nt", "p\u00e4ss\u20ac"),
+        assertEquals(
+                credentials("cli\u00e9nt", "p\u00e4ss\u20ac"),
                 BasicCredentials.parse(basic("cli%C3%A9nt:p%C3%A4ss%E2%82%AC")));
     }
 
@@ -101,8 +100,14 @@ class BasicCredentialsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Basic !!!!", "Basic bXktYXBwOnMzY3IzdA=$", "Basic bXktYXBw\u00e9OnMzY3IzdA==",
-        "Basic bXktYXBwOnMz Y3IzdA==", "Basic a"})
+    @ValueSource(
+            strings = {
+                "Basic !!!!",
+                "Basic bXktYXBwOnMzY3IzdA=$",
+                "Basic bXktYXBw\u00e9OnMzY3IzdA==",
+                "Basic bXktYXBwOnMz Y3IzdA==",
+                "Basic a"
+            })
     void parseWhenInvalidBase64ThenInvalidRequest(String header) {
         assertOAuthError(OAuthError.INVALID_REQUEST, () -> BasicCredentials.parse(header));
     }
@@ -126,15 +131,15 @@ class BasicCredentialsTest {
 
     @Test
     void parseWhenMalformedPercentInSecretThenInvalidRequestWithoutEchoingIt() {
-        OAuthException e = assertOAuthError(OAuthError.INVALID_REQUEST,
-                () -> BasicCredentials.parse(basic("my-app:TopSecret%ZZ")));
+        OAuthException e = assertOAuthError(
+                OAuthError.INVALID_REQUEST, () -> BasicCredentials.parse(basic("my-app:TopSecret%ZZ")));
         assertNotEchoed("TopSecret", e);
         assertNotEchoed(base64("my-app:TopSecret%ZZ"), e);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Bearer bXktYXBwOnMzY3IzdA==", "Basicxyz", "BasicbXktYXBwOnMzY3IzdA==", "Digest x",
-        "", "Bas"})
+    @ValueSource(
+            strings = {"Bearer bXktYXBwOnMzY3IzdA==", "Basicxyz", "BasicbXktYXBwOnMzY3IzdA==", "Digest x", "", "Bas"})
     void parseWhenNotBasicSchemeThenInvalidRequest(String header) {
         assertOAuthError(OAuthError.INVALID_REQUEST, () -> BasicCredentials.parse(header));
     }
@@ -146,8 +151,9 @@ class BasicCredentialsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Bearer eyJhbGciOiJSUzI1NiJ9", "Basicxyz", "Basic:x", "Bas", "", "Digest username=x",
-        " Basic x"})
+    @ValueSource(
+            strings = {"Bearer eyJhbGciOiJSUzI1NiJ9", "Basicxyz", "Basic:x", "Bas", "", "Digest username=x", " Basic x"
+            })
     void isBasicWhenOtherSchemeThenFalse(String header) {
         assertFalse(BasicCredentials.isBasic(header));
     }

@@ -19,7 +19,8 @@ class ErrorResponseTest {
 
     @Test
     void toJsonThenExactlyErrorAndDescription() throws ParseException {
-        assertEquals(Map.of("error", "invalid_request", "error_description", "The grant_type parameter is missing"),
+        assertEquals(
+                Map.of("error", "invalid_request", "error_description", "The grant_type parameter is missing"),
                 json(OAuthException.invalidRequest("The grant_type parameter is missing")));
     }
 
@@ -30,8 +31,14 @@ class ErrorResponseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"quote \" and backslash \\", "line\nbreak", "caf\u00e9 \u20ac", "</script><script>",
-        "{\"error\":\"x\"}"})
+    @ValueSource(
+            strings = {
+                "quote \" and backslash \\",
+                "line\nbreak",
+                "caf\u00e9 \u20ac",
+                "</script><script>",
+                "{\"error\":\"x\"}"
+            })
     void toJsonWhenDescriptionHasSpecialCharactersThenEscapedAndRoundTrips(String description) throws ParseException {
         Map<String, Object> body = json(OAuthException.invalidRequest(description));
         assertEquals(Map.of("error", "invalid_request", "error_description", description), body);
@@ -39,7 +46,8 @@ class ErrorResponseTest {
 
     @Test
     void challengeWhenInvalidClientThenBasicChallenge() {
-        assertEquals("Basic realm=\"clavis\", charset=\"UTF-8\"",
+        assertEquals(
+                "Basic realm=\"clavis\", charset=\"UTF-8\"",
                 ErrorResponse.challenge(OAuthException.invalidClient("Client authentication failed")));
     }
 

@@ -38,7 +38,8 @@ class FormParserTest {
 
     @Test
     void parseWhenWellFormedThenAllParameters() {
-        assertEquals(Map.of("grant_type", "client_credentials", "scope", "read"),
+        assertEquals(
+                Map.of("grant_type", "client_credentials", "scope", "read"),
                 parse("grant_type=client_credentials&scope=read"));
     }
 
@@ -70,8 +71,7 @@ class FormParserTest {
     @Test
     void parseWhenUtf8MultiByteValueThenDecoded() {
         // é (2 bytes), € (3 bytes), 🔑 (4 bytes, a surrogate pair in Java)
-        assertEquals(Map.of("client_id", "\u00e9\u20ac\uD83D\uDD11"),
-                parse("client_id=%C3%A9%E2%82%AC%F0%9F%94%91"));
+        assertEquals(Map.of("client_id", "\u00e9\u20ac\uD83D\uDD11"), parse("client_id=%C3%A9%E2%82%AC%F0%9F%94%91"));
     }
 
     @Test
@@ -80,15 +80,16 @@ class FormParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "client_id=%C3%28", // a lead byte followed by a non-continuation byte
-        "client_id=%C3", // a truncated sequence
-        "client_id=%A9", // a lone continuation byte
-        "client_id=%C0%AF", // an overlong encoding of '/'
-        "client_id=%ED%A0%80", // an encoded UTF-16 surrogate
-        "client_id=%F4%90%80%80", // beyond U+10FFFF
-        "client%FF=x" // in the name
-    })
+    @ValueSource(
+            strings = {
+                "client_id=%C3%28", // a lead byte followed by a non-continuation byte
+                "client_id=%C3", // a truncated sequence
+                "client_id=%A9", // a lone continuation byte
+                "client_id=%C0%AF", // an overlong encoding of '/'
+                "client_id=%ED%A0%80", // an encoded UTF-16 surrogate
+                "client_id=%F4%90%80%80", // beyond U+10FFFF
+                "client%FF=x" // in the name
+            })
     void parseWhenPercentEncodedInvalidUtf8ThenInvalidRequest(String body) {
         assertOAuthError(OAuthError.INVALID_REQUEST, () -> parse(body));
     }
@@ -99,54 +100,56 @@ class FormParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "client_secret=%",
-        "client_secret=%4",
-        "client_secret=%ZZ",
-        "client_secret=%G1",
-        "client_secret=%1G",
-        "client_secret=%-1",
-        "client_secret=%4&grant_type=client_credentials", // must not borrow the '&' as a hex digit
-        "client_secret=ab%",
-        "%=x",
-        "grant_type=client_credentials&scope=%%41"
-    })
+    @ValueSource(
+            strings = {
+                "client_secret=%",
+                "client_secret=%4",
+                "client_secret=%ZZ",
+                "client_secret=%G1",
+                "client_secret=%1G",
+                "client_secret=%-1",
+                "client_secret=%4&grant_type=client_credentials", // must not borrow the '&' as a hex digit
+                "client_secret=ab%",
+                "%=x",
+                "grant_type=client_credentials&scope=%%41"
+            })
     void parseWhenMalformedPercentThenInvalidRequest(String body) {
         assertOAuthError(OAuthError.INVALID_REQUEST, () -> parse(body));
     }
 
     @Test
     void parseWhenMalformedPercentInSecretThenDescriptionDoesNotEchoIt() {
-        OAuthException e = assertOAuthError(OAuthError.INVALID_REQUEST,
-                () -> parse("client_id=app&client_secret=TopSecret%ZZ"));
+        OAuthException e =
+                assertOAuthError(OAuthError.INVALID_REQUEST, () -> parse("client_id=app&client_secret=TopSecret%ZZ"));
         assertNotEchoed("TopSecret", e);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"grant_type", "scope", "client_id", "client_secret"})
     void parseWhenKnownParameterRepeatedThenInvalidRequestNamingIt(String name) {
-        OAuthException e = assertOAuthError(OAuthError.INVALID_REQUEST,
-                () -> parse(name + "=one&grant_type_x=1&" + name + "=two"));
+        OAuthException e = assertOAuthError(
+                OAuthError.INVALID_REQUEST, () -> parse(name + "=one&grant_type_x=1&" + name + "=two"));
         assertTrue(e.description().contains("'" + name + "'"), e.description());
     }
 
     @Test
     void parseWhenRepeatedWithSameValueThenInvalidRequest() {
-        assertOAuthError(OAuthError.INVALID_REQUEST,
-                () -> parse("grant_type=client_credentials&grant_type=client_credentials"));
+        assertOAuthError(
+                OAuthError.INVALID_REQUEST, () -> parse("grant_type=client_credentials&grant_type=client_credentials"));
     }
 
     @Test
     void parseWhenRepeatedSecretThenDescriptionDoesNotEchoValues() {
-        OAuthException e = assertOAuthError(OAuthError.INVALID_REQUEST,
-                () -> parse("client_secret=FirstSecret&client_secret=SecondSecret"));
+        OAuthException e = assertOAuthError(
+                OAuthError.INVALID_REQUEST, () -> parse("client_secret=FirstSecret&client_secret=SecondSecret"));
         assertNotEchoed("FirstSecret", e);
         assertNotEchoed("SecondSecret", e);
     }
 
     @Test
     void parseWhenUnknownParameterRepeatedThenInvalidRequestWithoutEchoingIt() {
-        OAuthException e = assertOAuthError(OAuthError.INVALID_REQUEST,
+        OAuthException e = assertOAuthError(
+                OAuthError.INVALID_REQUEST,
                 () -> parse("grant_type=client_credentials&x%3Cscript%3E=1&x%3Cscript%3E=2"));
         assertNotEchoed("script", e);
         assertNotEchoed("x<", e);
@@ -164,7 +167,8 @@ class FormParserTest {
 
     @Test
     void parseWhenUnknownParameterThenKeptForTheCallerToIgnore() {
-        assertEquals(Map.of("grant_type", "client_credentials", "foo", "bar"),
+        assertEquals(
+                Map.of("grant_type", "client_credentials", "foo", "bar"),
                 parse("grant_type=client_credentials&foo=bar"));
     }
 
@@ -184,8 +188,13 @@ class FormParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"scope=read&&client_id=app", "&scope=read&client_id=app", "scope=read&client_id=app&",
-        "&&scope=read&&&client_id=app&&"})
+    @ValueSource(
+            strings = {
+                "scope=read&&client_id=app",
+                "&scope=read&client_id=app",
+                "scope=read&client_id=app&",
+                "&&scope=read&&&client_id=app&&"
+            })
     void parseWhenEmptyPairsThenIgnored(String body) {
         assertEquals(Map.of("scope", "read", "client_id", "app"), parse(body));
     }

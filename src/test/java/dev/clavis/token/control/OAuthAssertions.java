@@ -11,8 +11,7 @@ import org.junit.jupiter.api.function.Executable;
 /** Assertions on the {@link OAuthException} a token endpoint class throws. */
 final class OAuthAssertions {
 
-    private OAuthAssertions() {
-    }
+    private OAuthAssertions() {}
 
     /**
      * Asserts that {@code executable} fails with {@code error}, the HTTP status RFC 6749 §5.2 gives it, and a
@@ -23,7 +22,8 @@ final class OAuthAssertions {
         assertAll(
                 () -> assertEquals(error, exception.error(), "error code; description: " + exception.description()),
                 () -> assertEquals(error.status(), exception.status(), "HTTP status"),
-                () -> assertTrue(exception.description().chars().allMatch(OAuthAssertions::isDescriptionChar),
+                () -> assertTrue(
+                        exception.description().chars().allMatch(OAuthAssertions::isDescriptionChar),
                         "error_description outside %x20-21 / %x23-5B / %x5D-7E: " + exception.description()));
         return exception;
     }
@@ -35,7 +35,8 @@ final class OAuthAssertions {
 
     /** Asserts that a description shown to the caller does not contain {@code text} (a secret, an unknown name). */
     static void assertNotEchoed(String text, OAuthException exception) {
-        assertFalse(exception.description().contains(text),
+        assertFalse(
+                exception.description().contains(text),
                 () -> "description must not contain '" + text + "': " + exception.description());
     }
 }

@@ -20,9 +20,7 @@ class OAuthExceptionTest {
     })
     void constructorWhenNoStatusGivenThenStatusOfTheError(OAuthError error, String code, int status) {
         OAuthException exception = new OAuthException(error, "description");
-        assertAll(
-                () -> assertEquals(code, exception.error().code()),
-                () -> assertEquals(status, exception.status()));
+        assertAll(() -> assertEquals(code, exception.error().code()), () -> assertEquals(status, exception.status()));
     }
 
     @Test

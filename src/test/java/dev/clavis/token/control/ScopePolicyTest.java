@@ -78,10 +78,24 @@ class ScopePolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"read  write", " read", "read ", " ", "", "\"read\"", "read\\", "re\"ad", "read\twrite",
-        "read\nwrite", "r\u00f4le", "read\u00a0write"})
+    @ValueSource(
+            strings = {
+                "read  write",
+                " read",
+                "read ",
+                " ",
+                "",
+                "\"read\"",
+                "read\\",
+                "re\"ad",
+                "read\twrite",
+                "read\nwrite",
+                "r\u00f4le",
+                "read\u00a0write"
+            })
     void grantWhenMalformedThenInvalidScope(String requested) {
-        OAuthException e = assertOAuthError(OAuthError.INVALID_SCOPE,
+        OAuthException e = assertOAuthError(
+                OAuthError.INVALID_SCOPE,
                 () -> ScopePolicy.grant(Optional.of(requested), Set.of("read", "write", requested)));
         if (!requested.isBlank()) {
             assertNotEchoed(requested, e);

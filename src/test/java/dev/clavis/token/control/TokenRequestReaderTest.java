@@ -52,8 +52,8 @@ class TokenRequestReaderTest {
 
     @Test
     void readWhenScopeSentThenScopeDecoded() {
-        assertEquals(request(Method.CLIENT_SECRET_BASIC, Optional.of("read write")),
-                readBasic(GRANT + "&scope=read+write"));
+        assertEquals(
+                request(Method.CLIENT_SECRET_BASIC, Optional.of("read write")), readBasic(GRANT + "&scope=read+write"));
     }
 
     @Test
@@ -79,24 +79,40 @@ class TokenRequestReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"application/json", "text/plain", "multipart/form-data; boundary=x", "",
-        "application/x-www-form-urlencoded-x", "application/x-www-form"})
+    @ValueSource(
+            strings = {
+                "application/json",
+                "text/plain",
+                "multipart/form-data; boundary=x",
+                "",
+                "application/x-www-form-urlencoded-x",
+                "application/x-www-form"
+            })
     void readWhenContentTypeWrongThenInvalidRequest(String contentType) {
         assertOAuthError(OAuthError.INVALID_REQUEST, () -> read(contentType, null, List.of(BASIC), GRANT));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"application/x-www-form-urlencoded", "Application/X-WWW-Form-Urlencoded",
-        "application/x-www-form-urlencoded; charset=utf-8", "application/x-www-form-urlencoded;charset=UTF-8",
-        "application/x-www-form-urlencoded; charset=\"UTF-8\"", " application/x-www-form-urlencoded ; charset=utf-8 "})
+    @ValueSource(
+            strings = {
+                "application/x-www-form-urlencoded",
+                "Application/X-WWW-Form-Urlencoded",
+                "application/x-www-form-urlencoded; charset=utf-8",
+                "application/x-www-form-urlencoded;charset=UTF-8",
+                "application/x-www-form-urlencoded; charset=\"UTF-8\"",
+                " application/x-www-form-urlencoded ; charset=utf-8 "
+            })
     void readWhenFormContentTypeInUtf8ThenAccepted(String contentType) {
-        assertEquals(request(Method.CLIENT_SECRET_BASIC, Optional.empty()),
-                read(contentType, null, List.of(BASIC), GRANT));
+        assertEquals(
+                request(Method.CLIENT_SECRET_BASIC, Optional.empty()), read(contentType, null, List.of(BASIC), GRANT));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"application/x-www-form-urlencoded; charset=iso-8859-1",
-        "application/x-www-form-urlencoded; charset=windows-1252"})
+    @ValueSource(
+            strings = {
+                "application/x-www-form-urlencoded; charset=iso-8859-1",
+                "application/x-www-form-urlencoded; charset=windows-1252"
+            })
     void readWhenCharsetNotUtf8ThenInvalidRequest(String contentType) {
         // RFC 6749 Appendix B: the body is UTF-8.
         assertOAuthError(OAuthError.INVALID_REQUEST, () -> read(contentType, null, List.of(BASIC), GRANT));
@@ -111,7 +127,8 @@ class TokenRequestReaderTest {
 
     @Test
     void readWhenCredentialsInQueryStringThenDescriptionDoesNotEchoThem() {
-        OAuthException e = assertOAuthError(OAuthError.INVALID_REQUEST,
+        OAuthException e = assertOAuthError(
+                OAuthError.INVALID_REQUEST,
                 () -> read(FORM, "client_id=" + CLIENT_ID + "&client_secret=" + SECRET, List.of(), GRANT));
         assertNotEchoed(SECRET, e);
     }
@@ -143,23 +160,23 @@ class TokenRequestReaderTest {
 
     @Test
     void readWhenClientSecretRepeatedThenInvalidRequestWithoutEchoingIt() {
-        OAuthException e = assertOAuthError(OAuthError.INVALID_REQUEST,
-                () -> readWithoutHeader(SECRET_POST + "&client_secret=Other" + SECRET));
+        OAuthException e = assertOAuthError(
+                OAuthError.INVALID_REQUEST, () -> readWithoutHeader(SECRET_POST + "&client_secret=Other" + SECRET));
         assertNotEchoed(SECRET, e);
     }
 
     @Test
     void readWhenBasicAndClientSecretThenInvalidRequest() {
         // RFC 6749 §2.3: the client MUST NOT use more than one authentication method in each request.
-        OAuthException e = assertOAuthError(OAuthError.INVALID_REQUEST,
-                () -> readBasic(GRANT + "&client_secret=" + SECRET));
+        OAuthException e =
+                assertOAuthError(OAuthError.INVALID_REQUEST, () -> readBasic(GRANT + "&client_secret=" + SECRET));
         assertNotEchoed(SECRET, e);
     }
 
     @Test
     void readWhenBasicAndMatchingClientIdInBodyThenAccepted() {
-        assertEquals(request(Method.CLIENT_SECRET_BASIC, Optional.empty()),
-                readBasic(GRANT + "&client_id=" + CLIENT_ID));
+        assertEquals(
+                request(Method.CLIENT_SECRET_BASIC, Optional.empty()), readBasic(GRANT + "&client_id=" + CLIENT_ID));
     }
 
     @Test
@@ -170,15 +187,15 @@ class TokenRequestReaderTest {
 
     @Test
     void readWhenBasicAndMismatchingClientIdInBodyThenInvalidRequest() {
-        OAuthException e = assertOAuthError(OAuthError.INVALID_REQUEST,
-                () -> readBasic(GRANT + "&client_id=other-app"));
+        OAuthException e =
+                assertOAuthError(OAuthError.INVALID_REQUEST, () -> readBasic(GRANT + "&client_id=other-app"));
         assertNotEchoed(SECRET, e);
     }
 
     @Test
     void readWhenTwoAuthorizationHeadersThenInvalidRequest() {
-        assertOAuthError(OAuthError.INVALID_REQUEST,
-                () -> read(FORM, null, List.of(BASIC, basic("other-app:other")), GRANT));
+        assertOAuthError(
+                OAuthError.INVALID_REQUEST, () -> read(FORM, null, List.of(BASIC, basic("other-app:other")), GRANT));
     }
 
     @Test
@@ -199,14 +216,15 @@ class TokenRequestReaderTest {
 
     @Test
     void readWhenOnlyClientSecretInBodyThenInvalidClientWithoutEchoingIt() {
-        OAuthException e = assertOAuthError(OAuthError.INVALID_CLIENT,
-                () -> readWithoutHeader(GRANT + "&client_secret=" + SECRET));
+        OAuthException e = assertOAuthError(
+                OAuthError.INVALID_CLIENT, () -> readWithoutHeader(GRANT + "&client_secret=" + SECRET));
         assertNotEchoed(SECRET, e);
     }
 
     @Test
     void readWhenEmptyClientSecretInBodyThenInvalidClient() {
-        assertOAuthError(OAuthError.INVALID_CLIENT,
+        assertOAuthError(
+                OAuthError.INVALID_CLIENT,
                 () -> readWithoutHeader(GRANT + "&client_id=" + CLIENT_ID + "&client_secret="));
     }
 
@@ -224,7 +242,8 @@ class TokenRequestReaderTest {
 
     @Test
     void readWhenBasicMalformedThenDescriptionDoesNotEchoSecret() {
-        OAuthException e = assertOAuthError(OAuthError.INVALID_REQUEST,
+        OAuthException e = assertOAuthError(
+                OAuthError.INVALID_REQUEST,
                 () -> read(FORM, null, List.of(basic(CLIENT_ID + ":" + SECRET + "%")), GRANT));
         assertNotEchoed(SECRET, e);
     }

@@ -25,7 +25,8 @@ class TokenResponseTest {
 
     @Test
     void toJsonThenRfc6749Section51Members() throws ParseException {
-        assertEquals(Map.of("access_token", TOKEN, "token_type", "Bearer", "expires_in", 3600L, "scope", "read write"),
+        assertEquals(
+                Map.of("access_token", TOKEN, "token_type", "Bearer", "expires_in", 3600L, "scope", "read write"),
                 json(response("write", "read")));
     }
 

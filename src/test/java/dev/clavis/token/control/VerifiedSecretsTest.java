@@ -120,7 +120,8 @@ class VerifiedSecretsTest {
     void verifyWhenVerificationThrowsThenPropagatedAndNotRemembered() {
         VerifiedSecrets cache = cache();
         IllegalStateException failure = new IllegalStateException("database down");
-        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+        IllegalStateException thrown = assertThrows(
+                IllegalStateException.class,
                 () -> cache.verify("my-app", "s3cr3t", () -> {
                     throw failure;
                 }));
@@ -192,8 +193,8 @@ class VerifiedSecretsTest {
         List<Thread> workers = new ArrayList<>();
         List<FutureTask<Optional<String>>> results = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            FutureTask<Optional<String>> task = new FutureTask<>(
-                    () -> cache.verify("my-app", "s3cr3t", slowVerification));
+            FutureTask<Optional<String>> task =
+                    new FutureTask<>(() -> cache.verify("my-app", "s3cr3t", slowVerification));
             Thread worker = new Thread(task, "verify-" + i);
             worker.setDaemon(true);
             results.add(task);
@@ -235,8 +236,9 @@ class VerifiedSecretsTest {
     private static void awaitWaitingForRunningVerification(Thread worker) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() - deadline < 0) {
-            if (worker.getState() == Thread.State.WAITING && Arrays.stream(worker.getStackTrace())
-                    .anyMatch(frame -> frame.getClassName().equals(CompletableFuture.class.getName()))) {
+            if (worker.getState() == Thread.State.WAITING
+                    && Arrays.stream(worker.getStackTrace())
+                            .anyMatch(frame -> frame.getClassName().equals(CompletableFuture.class.getName()))) {
                 return;
             }
             if (!worker.isAlive()) {
