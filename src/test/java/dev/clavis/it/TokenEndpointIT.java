@@ -129,7 +129,7 @@ class TokenEndpointIT {
 
     @Test
     void tokenWhenApplicationHasOwnLifetimeThenExpiresInFollowsIt() throws Exception {
-        var app = application().lifetimeSeconds(300).register();
+        var app = application().roles("pos.stores.read").lifetimeSeconds(300).register();
 
         HttpResponse<String> response = tokenRequest(app.clientId(), app.secret(), GRANT);
 
@@ -277,6 +277,16 @@ class TokenEndpointIT {
 
         assertError(response, 400, "invalid_scope");
         assertTrue(json(response.body()).get("error_description").toString().contains("clavis-admin"));
+    }
+
+    @Test
+    void tokenWhenApplicationHasNoRolesThenInvalidScope() {
+        var app = application().register();
+
+        HttpResponse<String> response = tokenRequest(app.clientId(), app.secret(), GRANT);
+
+        assertError(response, 400, "invalid_scope");
+        assertTrue(json(response.body()).get("error_description").toString().contains("no roles"));
     }
 
     @Test

@@ -46,6 +46,9 @@ public class BootstrapApplication {
 
     @Transactional
     public Outcome ensure() {
+        configuredSecret.flatMap(SecretPolicy::weakness).ifPresent(weakness -> {
+            throw new IllegalStateException("clavis.bootstrap.client-secret " + weakness);
+        });
         ClusterLock.lockForBootstrap(entityManager);
         SecretHasher hasher = new SecretHasher();
         Application existing = entityManager.find(Application.class, clientId);

@@ -1,6 +1,5 @@
 package dev.clavis.application.control;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -61,14 +60,8 @@ public final class SecretHasher {
     }
 
     private static byte[] pbkdf2(String secret, byte[] salt, int iterations) {
-        // PBEKeySpec takes chars but PBKDF2WithHmacSHA256 only uses their low byte: pass UTF-8 bytes as chars so that
-        // every code point counts.
-        byte[] utf8 = secret.getBytes(StandardCharsets.UTF_8);
-        char[] chars = new char[utf8.length];
-        for (int i = 0; i < utf8.length; i++) {
-            chars[i] = (char) (utf8[i] & 0xff);
-        }
-        PBEKeySpec spec = new PBEKeySpec(chars, salt, iterations, HASH_BITS);
+        // The JDK's PBKDF2WithHmacSHA256 encodes the password chars as UTF-8: standard PBKDF2 over the UTF-8 bytes.
+        PBEKeySpec spec = new PBEKeySpec(secret.toCharArray(), salt, iterations, HASH_BITS);
         try {
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
                     .generateSecret(spec)

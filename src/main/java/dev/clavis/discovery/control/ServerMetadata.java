@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The authorization server metadata of RFC 8414 §2, with the members OpenID Connect Discovery 1.0 §3 requires as
- * well. Clavis has no authorization endpoint and issues no ID tokens, so the response types are empty; the OIDC
- * members that must be present say what Clavis would use.
+ * The authorization server metadata of RFC 8414 §2, with the OpenID Connect Discovery 1.0 §3 members that make sense
+ * without an authorization endpoint. Clavis serves only the client credentials grant: it has no authorization
+ * endpoint (RFC 8414 lets it be omitted when no grant uses it, OIDC Discovery does not, so strict OIDC parsers may
+ * complain), issues no ID tokens, and lists no response types. {@code subject_types_supported} and
+ * {@code id_token_signing_alg_values_supported} are given because OIDC requires them, with what Clavis would use.
  */
 public final class ServerMetadata {
 

@@ -9,7 +9,8 @@ import java.util.TreeSet;
 
 /**
  * Decides the scope of an access token (RFC 6749 §3.3). Clavis's scope values are role names: a client may ask for
- * any of the roles it has been granted; without a {@code scope} parameter it gets all of them.
+ * any of the roles it has been granted; without a {@code scope} parameter it gets all of them. An application with no
+ * roles gets no token, since an empty scope is not a scope.
  */
 public final class ScopePolicy {
 
@@ -24,6 +25,12 @@ public final class ScopePolicy {
      * @throws OAuthException {@code invalid_scope} when the parameter is malformed or asks for a role the client lacks
      */
     public static SortedSet<String> grant(Optional<String> requested, Set<String> allowed) {
+        if (allowed.isEmpty()) {
+            // RFC 6749 §3.3: a scope has at least one token, so a token with nothing in it cannot be described
+            throw new OAuthException(
+                    OAuthError.INVALID_SCOPE,
+                    "This application has no roles; an administrator must grant it at least one");
+        }
         if (requested.isEmpty()) {
             return Collections.unmodifiableSortedSet(new TreeSet<>(allowed));
         }

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
@@ -56,7 +57,11 @@ public final class VerifiedSecrets {
         CompletableFuture<Optional<String>> mine = new CompletableFuture<>();
         CompletableFuture<Optional<String>> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
-            return running.join();
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
         }
         try {
             Optional<String> result = verification.get();

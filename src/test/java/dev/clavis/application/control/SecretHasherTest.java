@@ -14,7 +14,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -253,8 +252,6 @@ class SecretHasherTest {
     }
 
     @Test
-    @Disabled("BUG: non-ASCII secrets are hashed as PBKDF2 over the UTF-8 of their UTF-8 bytes read as Latin-1: "
-            + "SunJCE encodes PBEKeySpec chars as UTF-8, it does not take their low byte as the code comment says")
     void hashWhenNonAsciiSecretThenStandardPbkdf2OverUtf8Bytes() throws GeneralSecurityException {
         assertStandardPbkdf2("p\u00e4ss w\u00f6rt \u20ac");
     }

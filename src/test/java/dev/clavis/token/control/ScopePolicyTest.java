@@ -28,8 +28,9 @@ class ScopePolicyTest {
     }
 
     @Test
-    void grantWhenNoScopeAndNoRolesThenEmpty() {
-        assertEquals(Set.of(), ScopePolicy.grant(Optional.empty(), Set.of()));
+    void grantWhenNoScopeAndNoRolesThenInvalidScopeRatherThanAnEmptyScope() {
+        // RFC 6749 §3.3: a scope is one or more scope tokens, so an empty grant cannot be expressed
+        assertOAuthError(OAuthError.INVALID_SCOPE, () -> ScopePolicy.grant(Optional.empty(), Set.of()));
     }
 
     @Test
