@@ -3,11 +3,15 @@ package dev.clavis.it;
 import dev.clavis.application.control.SecretGenerator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Properties;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.platform.launcher.LauncherSession;
@@ -47,21 +51,29 @@ public final class IntegrationEnvironment implements LauncherSessionListener {
             System.setProperty(BOOTSTRAP_SECRET, bootstrapSecret);
             System.setProperty(DATA_DIR, dataDir.toString());
 
+            // The server's configuration goes in a file, so that no secret appears on a command line or in a log.
+            Properties configuration = new Properties();
+            configuration.setProperty(
+                    "clavis.db.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
+            configuration.setProperty("clavis.db.user", "postgres");
+            configuration.setProperty("clavis.db.password", "postgres");
+            configuration.setProperty("clavis.issuer", baseUrl);
+            configuration.setProperty("clavis.data.dir", dataDir.toString());
+            configuration.setProperty("clavis.bootstrap.client-secret", bootstrapSecret);
+            Path configurationFile = workDir.resolve("clavis.properties");
+            try (var out = Files.newOutputStream(configurationFile)) {
+                configuration.store(out, "Clavis under test");
+            }
+
             // Read by the Payara Micro Arquillian adapter: JVM options of the server, then Payara Micro options.
-            System.setProperty(
-                    "payara.cmdOptions",
-                    String.join(
-                            " ",
-                            "-Xmx768m",
-                            "-Dclavis.db.url=jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
-                            "-Dclavis.db.user=postgres",
-                            "-Dclavis.db.password=postgres",
-                            "-Dclavis.issuer=" + baseUrl,
-                            "-Dclavis.data.dir=" + escapeSpaces(dataDir.toString()),
-                            "-Dclavis.bootstrap.client-secret=" + bootstrapSecret));
+            System.setProperty("payara.cmdOptions", "-Xmx768m");
             System.setProperty("payara.randomHttpPort", "false");
             System.setProperty("payara.autoBindHttp", "false");
-            System.setProperty("payara.extraMicroOptions", "--port " + httpPort + " --contextroot /");
+            System.setProperty(
+                    "payara.extraMicroOptions",
+                    "--port " + httpPort + " --contextroot / --systemproperties "
+                            + escapeSpaces(configurationFile.toString()));
+            teeConsoleTo(workDir.resolve("server.log"));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the integration test environment", e);
         }
@@ -79,6 +91,32 @@ public final class IntegrationEnvironment implements LauncherSessionListener {
         }
     }
 
+    /** The server's output, as the adapter prints it to this JVM's console, for tests that read the log. */
+    static Path serverLog() {
+        return Path.of(System.getProperty("clavis.it.work"), "server.log");
+    }
+
+    private static void teeConsoleTo(Path file) throws IOException {
+        PrintStream log = new PrintStream(Files.newOutputStream(file), true, StandardCharsets.UTF_8);
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(
+                new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        console.write(b);
+                        log.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) {
+                        console.write(bytes, offset, length);
+                        log.write(bytes, offset, length);
+                    }
+                },
+                true,
+                StandardCharsets.UTF_8));
+    }
+
     /** The database the server under test uses, for fixtures and for checking what it stored. */
     static DataSource dataSource() {
         if (postgres == null) {
@@ -94,6 +132,7 @@ public final class IntegrationEnvironment implements LauncherSessionListener {
     }
 
     private static String escapeSpaces(String value) {
+        // the adapter splits its options on unescaped spaces
         return value.replace(" ", "\\ ");
     }
 

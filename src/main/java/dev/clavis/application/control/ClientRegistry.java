@@ -1,7 +1,10 @@
 package dev.clavis.application.control;
 
 import dev.clavis.application.entity.Application;
+import dev.clavis.platform.control.ClientsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -60,6 +63,14 @@ public class ClientRegistry {
     public void invalidate(String clientId) {
         invalidations.incrementAndGet();
         entries.remove(clientId);
+    }
+
+    /** After a change commits: the next token request of the changed clients reads the database. */
+    void onClientsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClientsChanged change) {
+        change.clientId().ifPresentOrElse(this::invalidate, () -> {
+            invalidations.incrementAndGet();
+            entries.clear();
+        });
     }
 
     private Optional<RegisteredClient> load(String clientId) {

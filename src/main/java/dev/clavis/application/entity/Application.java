@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -27,7 +28,14 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "application")
+@NamedQuery(name = Application.FIND_ALL, query = "SELECT a FROM Application a ORDER BY a.clientId")
+@NamedQuery(
+        name = Application.FIND_BY_ROLE,
+        query = "SELECT a FROM Application a JOIN a.roles r WHERE r.name = :role ORDER BY a.clientId")
 public class Application {
+
+    public static final String FIND_ALL = "Application.findAll";
+    public static final String FIND_BY_ROLE = "Application.findByRole";
 
     @Id
     @Column(name = "client_id")
@@ -95,6 +103,46 @@ public class Application {
         touch();
     }
 
+    public void withdraw(Role role) {
+        if (roles.remove(role)) {
+            touch();
+        }
+    }
+
+    /** Replaces what an administrator can change; the client ID is fixed for life. */
+    public void change(
+            String displayName,
+            ClientType type,
+            boolean clientCredentialsFlow,
+            boolean enabled,
+            Integer accessTokenLifetimeSeconds,
+            Set<Role> roles) {
+        this.displayName = Objects.requireNonNull(displayName);
+        this.type = Objects.requireNonNull(type);
+        this.clientCredentialsFlow = clientCredentialsFlow;
+        this.enabled = enabled;
+        this.accessTokenLifetimeSeconds = accessTokenLifetimeSeconds;
+        this.roles.clear();
+        this.roles.addAll(roles);
+        touch();
+    }
+
+    /** @return whether a secret with that ID exists (revoking twice is harmless) */
+    public boolean revokeSecret(String secretId) {
+        for (ClientSecret secret : secrets) {
+            if (secret.id().equals(secretId)) {
+                secret.revoke();
+                touch();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public long activeSecretCount(Instant now) {
+        return secrets.stream().filter(secret -> secret.isActive(now)).count();
+    }
+
     private void touch() {
         updatedAt = Instant.now();
     }
@@ -117,6 +165,18 @@ public class Application {
 
     public boolean isEnabled() {
         return enabled;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
     }
 
     public Integer accessTokenLifetimeSeconds() {

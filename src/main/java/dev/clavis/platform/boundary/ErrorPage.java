@@ -14,13 +14,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Renders every error the container produces itself (an unknown path, a wrong method, a rejected bearer token, an
- * uncaught exception) as JSON, so no caller ever sees an HTML error page or a stack trace. Registered in
- * {@code web.xml}. For 401 on the protected API it sends the RFC 6750 §3 challenge.
+ * Renders every error the container produces itself (an unknown path, a wrong method, a rejected bearer token, a
+ * malformed URL, an uncaught exception) as JSON, so no caller ever sees an HTML error page or a stack trace.
+ * Registered in {@code web.xml}. The shape follows what the caller speaks at that address:
  *
- * <p>Under {@code /oauth2/} the answer follows RFC 6749 §5.2 instead, because a client there speaks OAuth: the
- * container reaches this page when, for example, the MicroProfile JWT mechanism (which watches every request) turns
- * down a bearer token sent to the token endpoint, where only client credentials belong.
+ * <ul>
+ * <li>{@code /oauth2/}: RFC 6749 §5.2, since a bearer token sent to the token endpoint is turned down by the
+ * MicroProfile JWT mechanism (which watches every request) before the endpoint sees it;</li>
+ * <li>{@code /admin/api/}: RFC 9457 problem details, like the rest of the admin API;</li>
+ * <li>elsewhere (the protected API): {@code error} and {@code error_description}, with the RFC 6750 §3 challenge on
+ * 401.</li>
+ * </ul>
  */
 @WebServlet(name = "error-page", urlPatterns = "/error")
 public class ErrorPage extends HttpServlet {
@@ -30,14 +34,14 @@ public class ErrorPage extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer value ? value : 404;
-        if (status < 400) {
-            status = 500;
-        }
+        int status = code instanceof Integer value && value >= 400 ? value : code == null ? 404 : 500;
+        String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        boolean tokenSent = request.getHeader("Authorization") != null;
+        response.setHeader("Cache-Control", "no-store");
+
         Map<String, Object> body = new LinkedHashMap<>();
-        boolean oauthEndpoint = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
-                .startsWith(request.getContextPath() + "/oauth2/");
-        if (oauthEndpoint) {
+        String contentType = "application/json;charset=UTF-8";
+        if (path.startsWith(request.getContextPath() + "/oauth2/")) {
             body.put("error", status == 401 ? OAuthError.INVALID_CLIENT.code() : OAuthError.INVALID_REQUEST.code());
             body.put("error_description", status == 401 ? "Client authentication failed" : description(status));
             response.setHeader("Pragma", "no-cache");
@@ -45,32 +49,54 @@ public class ErrorPage extends HttpServlet {
                 response.setHeader("WWW-Authenticate", ErrorResponse.BASIC_CHALLENGE);
             }
         } else {
-            body.put("error", errorCode(status, request));
-            body.put("error_description", description(status));
-        }
-        if (status == 401 && !oauthEndpoint) {
-            boolean tokenSent = request.getHeader("Authorization") != null;
-            response.setHeader(
-                    "WWW-Authenticate", "Bearer realm=\"clavis\"" + (tokenSent ? ", error=\"invalid_token\"" : ""));
+            if (status == 401) {
+                response.setHeader("WWW-Authenticate", bearerChallenge(tokenSent));
+            }
+            if (path.startsWith(request.getContextPath() + "/admin/api/")) {
+                contentType = Problem.MEDIA_TYPE;
+                body.put("type", "about:blank");
+                body.put("title", title(status));
+                body.put("status", status);
+                body.put("detail", description(status));
+            } else {
+                body.put("error", errorCode(status, tokenSent));
+                body.put("error_description", description(status));
+            }
         }
         byte[] bytes = JSONObjectUtils.toJSONString(body).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType("application/json;charset=UTF-8");
+        response.setContentType(contentType);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }
 
-    private static String errorCode(int status, HttpServletRequest request) {
+    private static String bearerChallenge(boolean tokenSent) {
+        return "Bearer realm=\"clavis\"" + (tokenSent ? ", error=\"invalid_token\"" : "");
+    }
+
+    private static String errorCode(int status, boolean tokenSent) {
         return switch (status) {
             case 400 -> "invalid_request";
-            case 401 -> request.getHeader("Authorization") != null ? "invalid_token" : "unauthorized";
+            case 401 -> tokenSent ? "invalid_token" : "unauthorized";
             case 403 -> "insufficient_scope";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 413 -> "request_too_large";
             case 415 -> "unsupported_media_type";
             default -> status >= 500 ? "server_error" : "invalid_request";
+        };
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 413 -> "Request too large";
+            case 415 -> "Unsupported media type";
+            default -> status >= 500 ? "Internal error" : "Refused";
         };
     }
 

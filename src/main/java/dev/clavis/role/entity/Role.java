@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -31,6 +32,12 @@ public class Role {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
     protected Role() {
         // for JPA
     }
@@ -40,6 +47,16 @@ public class Role {
         this.description = Objects.requireNonNull(description);
         this.builtIn = builtIn;
         this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    /** Built-in roles are part of Clavis and cannot be changed. */
+    public void describe(String description) {
+        if (builtIn) {
+            throw new IllegalStateException("Built-in role " + name + " cannot be changed");
+        }
+        this.description = Objects.requireNonNull(description);
+        this.updatedAt = Instant.now();
     }
 
     public String name() {
@@ -52,5 +69,17 @@ public class Role {
 
     public boolean isBuiltIn() {
         return builtIn;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
     }
 }

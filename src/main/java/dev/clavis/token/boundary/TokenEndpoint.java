@@ -1,5 +1,6 @@
 package dev.clavis.token.boundary;
 
+import dev.clavis.platform.boundary.RequestBodies;
 import dev.clavis.token.control.ClientCredentialsGrant;
 import dev.clavis.token.control.ErrorResponse;
 import dev.clavis.token.control.OAuthError;
@@ -33,8 +34,6 @@ public class TokenEndpoint extends HttpServlet {
 
     /** Far above any real token request, small enough that no one can make the server buffer much. */
     static final int MAX_BODY_BYTES = 64 * 1024;
-
-    private static final int MAX_DRAINED_BYTES = 1024 * 1024;
 
     private final TokenRequestReader reader = new TokenRequestReader();
 
@@ -76,30 +75,17 @@ public class TokenEndpoint extends HttpServlet {
         try (InputStream in = request.getInputStream()) {
             long declared = request.getContentLengthLong();
             if (declared > MAX_BODY_BYTES) {
-                if (declared <= MAX_DRAINED_BYTES) {
-                    drain(in);
+                if (declared <= RequestBodies.MAX_DRAINED_BYTES) {
+                    RequestBodies.drain(in);
                 }
                 throw tooLarge();
             }
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
-                drain(in);
+                RequestBodies.drain(in);
                 throw tooLarge();
             }
             return body;
-        }
-    }
-
-    /**
-     * Reads and drops up to {@link #MAX_DRAINED_BYTES} of an oversized body, so that a client that is still sending
-     * reads the 413 rather than a reset connection. Anything bigger is not worth reading; the connection is closed.
-     */
-    private static void drain(InputStream in) throws IOException {
-        byte[] buffer = new byte[8192];
-        long remaining = MAX_DRAINED_BYTES;
-        int read;
-        while (remaining > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining))) != -1) {
-            remaining -= read;
         }
     }
 

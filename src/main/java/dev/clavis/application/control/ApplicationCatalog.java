@@ -1,0 +1,200 @@
+package dev.clavis.application.control;
+
+import dev.clavis.application.entity.Application;
+import dev.clavis.application.entity.ClientSecret;
+import dev.clavis.application.entity.ClientType;
+import dev.clavis.audit.control.AuditTrail;
+import dev.clavis.platform.control.ClientsChanged;
+import dev.clavis.platform.control.FieldError;
+import dev.clavis.platform.control.Outcome;
+import dev.clavis.role.control.RoleCatalog;
+import dev.clavis.role.entity.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Registers, changes and removes applications and their secrets: the one place these rules are applied, for the
+ * admin API and the admin pages alike. Each change is audited and reaches the token endpoint as soon as it commits.
+ * Runs inside the caller's transaction.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ApplicationCatalog {
+
+    public static final int MAX_ACTIVE_SECRETS = 2;
+
+    /** A secret just created: the only moment its clear value exists outside the client. */
+    public record NewSecret(Application application, ClientSecret stored, String clearSecret) {
+
+        @Override
+        public String toString() {
+            return "NewSecret[clientId=" + application.clientId() + ", secretId=" + stored.id() + "]";
+        }
+    }
+
+    @PersistenceContext
+    EntityManager entityManager;
+
+    @Inject
+    RoleCatalog roles;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Event<ClientsChanged> changes;
+
+    private final SecretHasher hasher = new SecretHasher();
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Application> list() {
+        return entityManager
+                .createNamedQuery(Application.FIND_ALL, Application.class)
+                .getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Application> find(String clientId) {
+        return ClientIds.isValid(clientId)
+                ? Optional.ofNullable(entityManager.find(Application.class, clientId))
+                : Optional.empty();
+    }
+
+    public Outcome<NewSecret> register(ApplicationForm form, String actor) {
+        List<FieldError> errors = ApplicationRules.forRegistration(form, roles.nameSet());
+        if (!errors.isEmpty()) {
+            return new Outcome.Invalid<>(errors);
+        }
+        if (entityManager.find(Application.class, form.clientId()) != null) {
+            return new Outcome.Conflict<>(
+                    "An application with this client ID already exists; choose a unique ID", List.of(form.clientId()));
+        }
+        Application application = new Application(form.clientId(), form.displayName());
+        application.change(
+                form.displayName(),
+                ClientType.CONFIDENTIAL,
+                orTrue(form.clientCredentialsFlow()),
+                orTrue(form.enabled()),
+                form.accessTokenLifetimeSeconds(),
+                rolesNamed(form.roles()));
+        String secret = form.clientSecret() != null ? form.clientSecret() : SecretGenerator.newSecret();
+        ClientSecret stored = application.addSecret(
+                SecretGenerator.newId(), hasher.hash(secret), SecretGenerator.hintOf(secret), null);
+        entityManager.persist(application);
+        entityManager.flush();
+        audit.record(actor, "application.register", application.clientId());
+        changes.fire(ClientsChanged.of(application.clientId()));
+        return new Outcome.Done<>(new NewSecret(application, stored, secret));
+    }
+
+    public Outcome<Application> change(String clientId, ApplicationForm form, long expectedVersion, String actor) {
+        Optional<Application> found = find(clientId);
+        if (found.isEmpty()) {
+            return new Outcome.NotFound<>("Application " + clientId);
+        }
+        Application application = found.get();
+        if (application.version() != expectedVersion) {
+            return new Outcome.Stale<>();
+        }
+        List<FieldError> errors = ApplicationRules.forChange(form, roles.nameSet());
+        if (!errors.isEmpty()) {
+            return new Outcome.Invalid<>(errors);
+        }
+        application.change(
+                form.displayName(),
+                ClientType.CONFIDENTIAL,
+                orTrue(form.clientCredentialsFlow()),
+                orTrue(form.enabled()),
+                form.accessTokenLifetimeSeconds(),
+                rolesNamed(form.roles()));
+        entityManager.flush();
+        audit.record(actor, "application.change", clientId);
+        changes.fire(ClientsChanged.of(clientId));
+        return new Outcome.Done<>(application);
+    }
+
+    public Outcome<Void> remove(String clientId, Optional<Long> expectedVersion, String actor) {
+        Optional<Application> found = find(clientId);
+        if (found.isEmpty()) {
+            return new Outcome.NotFound<>("Application " + clientId);
+        }
+        if (expectedVersion.isPresent() && expectedVersion.get() != found.get().version()) {
+            return new Outcome.Stale<>();
+        }
+        entityManager.remove(found.get());
+        entityManager.flush();
+        audit.record(actor, "application.remove", clientId);
+        changes.fire(ClientsChanged.of(clientId));
+        return new Outcome.Done<>(null);
+    }
+
+    /**
+     * Adds a secret, entered or generated, so that a client can move to it before the old one is revoked or expires.
+     */
+    public Outcome<NewSecret> addSecret(
+            String clientId, Optional<String> enteredSecret, Optional<Instant> expiresAt, String actor) {
+        Optional<Application> found = find(clientId);
+        if (found.isEmpty()) {
+            return new Outcome.NotFound<>("Application " + clientId);
+        }
+        Optional<String> weakness = enteredSecret.flatMap(SecretPolicy::weakness);
+        if (weakness.isPresent()) {
+            return Outcome.invalid("clientSecret", "The secret " + weakness.get());
+        }
+        Instant now = Instant.now();
+        if (expiresAt.isPresent() && !expiresAt.get().isAfter(now)) {
+            return Outcome.invalid("expiresAt", "Choose a time in the future");
+        }
+        Application application = found.get();
+        if (application.activeSecretCount(now) >= MAX_ACTIVE_SECRETS) {
+            return new Outcome.Conflict<>(
+                    "An application has at most " + MAX_ACTIVE_SECRETS
+                            + " active secrets; revoke one (or let it expire) before adding another",
+                    List.of());
+        }
+        String secret = enteredSecret.orElseGet(SecretGenerator::newSecret);
+        ClientSecret stored = application.addSecret(
+                SecretGenerator.newId(), hasher.hash(secret), SecretGenerator.hintOf(secret), expiresAt.orElse(null));
+        entityManager.flush();
+        audit.record(actor, "secret.add", clientId + " secret " + stored.id());
+        changes.fire(ClientsChanged.of(clientId));
+        return new Outcome.Done<>(new NewSecret(application, stored, secret));
+    }
+
+    public Outcome<Application> revokeSecret(String clientId, String secretId, String actor) {
+        Optional<Application> found = find(clientId);
+        if (found.isEmpty()) {
+            return new Outcome.NotFound<>("Application " + clientId);
+        }
+        if (!found.get().revokeSecret(secretId)) {
+            return new Outcome.NotFound<>("Secret " + secretId + " of application " + clientId);
+        }
+        entityManager.flush();
+        audit.record(actor, "secret.revoke", clientId + " secret " + secretId);
+        changes.fire(ClientsChanged.of(clientId));
+        return new Outcome.Done<>(found.get());
+    }
+
+    private Set<Role> rolesNamed(List<String> names) {
+        Set<Role> found = new HashSet<>();
+        if (names != null) {
+            for (String name : names) {
+                found.add(entityManager.find(Role.class, name));
+            }
+        }
+        return found;
+    }
+
+    private static boolean orTrue(Boolean value) {
+        return value == null || value;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.clavis.platform.boundary;
+
+import dev.clavis.application.boundary.ApplicationsResource;
+import dev.clavis.audit.boundary.AuditResource;
+import dev.clavis.role.boundary.RolesResource;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/**
+ * The administration API under {@code /admin/api}: applications, their secrets, roles and the audit trail, for
+ * callers with a Clavis access token carrying the {@code clavis-admin} role. Bearer tokens are checked by
+ * MicroProfile JWT, configured once for the whole WAR (see {@code SampleApi}). Its classes are listed, so that the
+ * two JAX-RS applications of the WAR do not each serve the other's resources.
+ */
+@ApplicationPath("admin/api")
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Clavis administration API",
+                        version = "1",
+                        description =
+                                "Register applications (OAuth clients), rotate their secrets, manage roles and read the"
+                                        + " audit trail. Errors are RFC 9457 problem details. Changes take effect at the token"
+                                        + " endpoint at once."),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(
+        securitySchemeName = "bearer",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        bearerFormat = "JWT",
+        description = "An access token from /oauth2/token for an application holding the clavis-admin role")
+public class AdminApi extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                ApplicationsResource.class,
+                RolesResource.class,
+                AuditResource.class,
+                ProblemMapper.class,
+                RequestSizeLimit.class);
+    }
+}
