@@ -559,6 +559,23 @@ class AdminApiIT {
     }
 
     @Test
+    void auditWhenChangeRefusedThenRecordedWithReasonAndNoSecret() {
+        AdminApi admin = AdminApi.asAdmin();
+        String weak = "weak-secret";
+
+        assertProblem(
+                admin.post("/applications", object("clientId", "Bad Id", "displayName", "x", "clientSecret", weak)),
+                400);
+
+        Map<?, ?> newest =
+                (Map<?, ?>) parseArray(admin.get("/audit?limit=1").body()).get(0);
+        assertEquals("application.register", newest.get("action"));
+        assertEquals("Bad Id", newest.get("target"));
+        assertEquals("refused: invalid [clientId, clientSecret]", newest.get("outcome"));
+        assertFalse(newest.toString().contains(weak));
+    }
+
+    @Test
     void openApiWhenFetchedThenDescribesTheAdminApi() {
         HttpResponse<String> response = Clavis.send(Clavis.request("/openapi")
                 .header("Accept", "application/json")

@@ -70,6 +70,11 @@ public class ApplicationCatalog {
     }
 
     public Outcome<NewSecret> register(ApplicationForm form, String actor) {
+        return audit.audited(
+                actor, "application.register", String.valueOf(form.clientId()), () -> registerUnaudited(form));
+    }
+
+    private Outcome<NewSecret> registerUnaudited(ApplicationForm form) {
         List<FieldError> errors = ApplicationRules.forRegistration(form, roles.nameSet());
         if (!errors.isEmpty()) {
             return new Outcome.Invalid<>(errors);
@@ -91,12 +96,16 @@ public class ApplicationCatalog {
                 SecretGenerator.newId(), hasher.hash(secret), SecretGenerator.hintOf(secret), null);
         entityManager.persist(application);
         entityManager.flush();
-        audit.record(actor, "application.register", application.clientId());
         changes.fire(ClientsChanged.of(application.clientId()));
         return new Outcome.Done<>(new NewSecret(application, stored, secret));
     }
 
     public Outcome<Application> change(String clientId, ApplicationForm form, long expectedVersion, String actor) {
+        return audit.audited(
+                actor, "application.change", clientId, () -> changeUnaudited(clientId, form, expectedVersion));
+    }
+
+    private Outcome<Application> changeUnaudited(String clientId, ApplicationForm form, long expectedVersion) {
         Optional<Application> found = find(clientId);
         if (found.isEmpty()) {
             return new Outcome.NotFound<>("Application " + clientId);
@@ -117,12 +126,15 @@ public class ApplicationCatalog {
                 form.accessTokenLifetimeSeconds(),
                 rolesNamed(form.roles()));
         entityManager.flush();
-        audit.record(actor, "application.change", clientId);
         changes.fire(ClientsChanged.of(clientId));
         return new Outcome.Done<>(application);
     }
 
     public Outcome<Void> remove(String clientId, Optional<Long> expectedVersion, String actor) {
+        return audit.audited(actor, "application.remove", clientId, () -> removeUnaudited(clientId, expectedVersion));
+    }
+
+    private Outcome<Void> removeUnaudited(String clientId, Optional<Long> expectedVersion) {
         Optional<Application> found = find(clientId);
         if (found.isEmpty()) {
             return new Outcome.NotFound<>("Application " + clientId);
@@ -132,7 +144,6 @@ public class ApplicationCatalog {
         }
         entityManager.remove(found.get());
         entityManager.flush();
-        audit.record(actor, "application.remove", clientId);
         changes.fire(ClientsChanged.of(clientId));
         return new Outcome.Done<>(null);
     }
@@ -142,6 +153,12 @@ public class ApplicationCatalog {
      */
     public Outcome<NewSecret> addSecret(
             String clientId, Optional<String> enteredSecret, Optional<Instant> expiresAt, String actor) {
+        return audit.audited(
+                actor, "secret.add", clientId, () -> addSecretUnaudited(clientId, enteredSecret, expiresAt));
+    }
+
+    private Outcome<NewSecret> addSecretUnaudited(
+            String clientId, Optional<String> enteredSecret, Optional<Instant> expiresAt) {
         Optional<Application> found = find(clientId);
         if (found.isEmpty()) {
             return new Outcome.NotFound<>("Application " + clientId);
@@ -165,12 +182,19 @@ public class ApplicationCatalog {
         ClientSecret stored = application.addSecret(
                 SecretGenerator.newId(), hasher.hash(secret), SecretGenerator.hintOf(secret), expiresAt.orElse(null));
         entityManager.flush();
-        audit.record(actor, "secret.add", clientId + " secret " + stored.id());
         changes.fire(ClientsChanged.of(clientId));
         return new Outcome.Done<>(new NewSecret(application, stored, secret));
     }
 
     public Outcome<Application> revokeSecret(String clientId, String secretId, String actor) {
+        return audit.audited(
+                actor,
+                "secret.revoke",
+                clientId + " secret " + secretId,
+                () -> revokeSecretUnaudited(clientId, secretId));
+    }
+
+    private Outcome<Application> revokeSecretUnaudited(String clientId, String secretId) {
         Optional<Application> found = find(clientId);
         if (found.isEmpty()) {
             return new Outcome.NotFound<>("Application " + clientId);
@@ -179,7 +203,6 @@ public class ApplicationCatalog {
             return new Outcome.NotFound<>("Secret " + secretId + " of application " + clientId);
         }
         entityManager.flush();
-        audit.record(actor, "secret.revoke", clientId + " secret " + secretId);
         changes.fire(ClientsChanged.of(clientId));
         return new Outcome.Done<>(found.get());
     }

@@ -1,16 +1,17 @@
 package dev.clavis.audit.control;
 
 import dev.clavis.audit.entity.AuditEvent;
+import dev.clavis.platform.control.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Writes and reads the audit trail. A successful change is recorded in its own transaction, so the record and the
- * change stand or fall together; a refusal is recorded in a new transaction, since the change's is rolled back.
- * Callers pass only names and reasons, never a secret.
+ * Writes and reads the audit trail. Callers pass only names and reasons, never a secret.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -20,14 +21,28 @@ public class AuditTrail {
     @PersistenceContext
     EntityManager entityManager;
 
+    @Inject
+    AuditTrail self;
+
+    /**
+     * Makes a change and records how it ended: a success in the change's transaction, so that the record and the
+     * change stand or fall together; a refusal in a transaction of its own, since the change's is of no use.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String actor, String action, String target) {
-        entityManager.persist(new AuditEvent(actor, action, target, SUCCESS));
+    public <T> Outcome<T> audited(String actor, String action, String target, Supplier<Outcome<T>> change) {
+        Outcome<T> outcome = change.get();
+        if (outcome instanceof Outcome.Done<T>) {
+            entityManager.persist(new AuditEvent(actor, action, target, SUCCESS));
+            return outcome;
+        }
+        return self.refused(actor, action, target, outcome);
     }
 
+    /** Through the CDI proxy, so that the refusal gets its own transaction. Not for callers: use audited. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordRefusal(String actor, String action, String target, String reason) {
-        entityManager.persist(new AuditEvent(actor, action, target, "refused: " + reason));
+    public <T> Outcome<T> refused(String actor, String action, String target, Outcome<T> outcome) {
+        entityManager.persist(new AuditEvent(actor, action, target, "refused: " + outcome.summary()));
+        return outcome;
     }
 
     /** @return up to {@code limit} events older than the event {@code before}, newest first */

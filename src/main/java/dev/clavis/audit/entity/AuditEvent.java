@@ -51,8 +51,13 @@ public class AuditEvent {
         this.outcome = limit(Objects.requireNonNull(outcome), 500);
     }
 
+    /** Names in events can come from a caller: keep them printable and bounded. */
     private static String limit(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        String printable = text.codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        return printable.length() <= max ? printable : printable.substring(0, max - 1) + "…";
     }
 
     public Long id() {

@@ -69,6 +69,10 @@ public class RoleCatalog {
     }
 
     public Outcome<Role> create(String name, String description, String actor) {
+        return audit.audited(actor, "role.create", String.valueOf(name), () -> createUnaudited(name, description));
+    }
+
+    private Outcome<Role> createUnaudited(String name, String description) {
         List<FieldError> errors = RoleRules.check(name, description);
         if (!errors.isEmpty()) {
             return new Outcome.Invalid<>(errors);
@@ -79,11 +83,14 @@ public class RoleCatalog {
         Role role = new Role(name, description, false);
         entityManager.persist(role);
         entityManager.flush();
-        audit.record(actor, "role.create", name);
         return new Outcome.Done<>(role);
     }
 
     public Outcome<Role> describe(String name, String description, long expectedVersion, String actor) {
+        return audit.audited(actor, "role.change", name, () -> describeUnaudited(name, description, expectedVersion));
+    }
+
+    private Outcome<Role> describeUnaudited(String name, String description, long expectedVersion) {
         Optional<Role> found = find(name);
         if (found.isEmpty()) {
             return new Outcome.NotFound<>("Role " + name);
@@ -101,7 +108,6 @@ public class RoleCatalog {
         }
         role.describe(description);
         entityManager.flush();
-        audit.record(actor, "role.change", name);
         return new Outcome.Done<>(role);
     }
 
@@ -110,6 +116,10 @@ public class RoleCatalog {
      * which first withdraws the role from them; their next tokens no longer carry it.
      */
     public Outcome<Void> remove(String name, boolean force, String actor) {
+        return audit.audited(actor, "role.delete", name, () -> removeUnaudited(name, force));
+    }
+
+    private Outcome<Void> removeUnaudited(String name, boolean force) {
         Optional<Role> found = find(name);
         if (found.isEmpty()) {
             return new Outcome.NotFound<>("Role " + name);
@@ -131,10 +141,6 @@ public class RoleCatalog {
         entityManager.flush(); // the links go before the role they point to
         entityManager.remove(role);
         entityManager.flush();
-        audit.record(
-                actor,
-                "role.delete",
-                name + (holders.isEmpty() ? "" : " (withdrawn from " + holders.size() + " applications)"));
         changes.fire(ClientsChanged.all());
         return new Outcome.Done<>(null);
     }
