@@ -18,8 +18,9 @@ public final class ApplicationRules {
     public static final int MAX_LIFETIME = 86_400;
     public static final int MAX_ROLES = 100;
 
-    static final String CLIENT_ID_RULE = "Use 3 to 64 lower-case letters and digits (a '-' inside is allowed);"
-            + " it is recommended to use a lower-case name with no spaces or punctuation";
+    static final String CLIENT_ID_ADVICE = "it is recommended to use a lower-case name with no spaces or punctuation";
+    static final String CLIENT_ID_RULE =
+            "Use 3 to 64 lower-case letters and digits (a '-' inside is allowed); " + CLIENT_ID_ADVICE;
 
     private ApplicationRules() {}
 
@@ -27,7 +28,7 @@ public final class ApplicationRules {
     public static List<FieldError> forRegistration(ApplicationForm form, Set<String> existingRoles) {
         Validation validation = new Validation();
         if (form.clientId() == null || form.clientId().isEmpty()) {
-            validation.reject("clientId", "Enter a unique ID for the application");
+            validation.reject("clientId", "Enter a unique ID for the application; " + CLIENT_ID_ADVICE);
         } else if (!ClientIds.isValid(form.clientId())) {
             validation.reject("clientId", CLIENT_ID_RULE);
         }
@@ -58,7 +59,7 @@ public final class ApplicationRules {
 
     private static void checkChangeable(ApplicationForm form, Set<String> existingRoles, Validation validation) {
         String name = form.displayName();
-        if (name == null || name.isBlank()) {
+        if (Validation.isBlank(name)) {
             validation.reject("displayName", "Enter a friendly name; it is shown in the Applications list");
         } else if (Validation.lengthInCharacters(name) > MAX_DISPLAY_NAME) {
             validation.reject("displayName", "Use at most " + MAX_DISPLAY_NAME + " characters");
@@ -75,7 +76,7 @@ public final class ApplicationRules {
         } else {
             List<String> unknown = roles.stream()
                     .filter(role -> role == null || !existingRoles.contains(role))
-                    .map(role -> role == null ? "null" : shorten(role))
+                    .map(role -> role == null ? "null" : Validation.printable(role, 64))
                     .distinct()
                     .toList();
             if (!unknown.isEmpty()) {
@@ -89,14 +90,5 @@ public final class ApplicationRules {
                     "Use " + MIN_LIFETIME + " to " + MAX_LIFETIME
                             + " seconds, or leave it empty for the server's default");
         }
-    }
-
-    private static String shorten(String text) {
-        String visible = text.codePoints()
-                .filter(c -> !Character.isISOControl(c))
-                .limit(64)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
-        return visible.length() < text.length() ? visible + "…" : visible;
     }
 }

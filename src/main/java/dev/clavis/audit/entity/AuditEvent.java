@@ -1,5 +1,6 @@
 package dev.clavis.audit.entity;
 
+import dev.clavis.platform.control.Validation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -53,11 +54,7 @@ public class AuditEvent {
 
     /** Names in events can come from a caller: keep them printable and bounded. */
     private static String limit(String text, int max) {
-        String printable = text.codePoints()
-                .map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
-        return printable.length() <= max ? printable : printable.substring(0, max - 1) + "…";
+        return Validation.printable(text, max - 1);
     }
 
     public Long id() {

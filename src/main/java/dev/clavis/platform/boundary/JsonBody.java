@@ -1,6 +1,7 @@
 package dev.clavis.platform.boundary;
 
 import dev.clavis.platform.control.FieldError;
+import dev.clavis.platform.control.Validation;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -59,7 +60,7 @@ public final class JsonBody {
         JsonBody body = new JsonBody(object);
         for (String field : object.keySet()) {
             if (!knownFields.contains(field)) {
-                body.errors.add(new FieldError(printable(field), "is not a field of this resource"));
+                body.errors.add(new FieldError(Validation.printable(field, 64), "is not a field of this resource"));
             }
         }
         return body;
@@ -144,15 +145,5 @@ public final class JsonBody {
             return Optional.empty();
         }
         return Optional.of(value);
-    }
-
-    /** Field names come from the caller: shorten them and drop control characters before echoing. */
-    private static String printable(String field) {
-        String cleaned = field.codePoints()
-                .filter(c -> !Character.isISOControl(c))
-                .limit(64)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
-        return cleaned.length() < field.length() ? cleaned + "…" : cleaned;
     }
 }

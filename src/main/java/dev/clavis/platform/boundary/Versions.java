@@ -1,12 +1,16 @@
 package dev.clavis.platform.boundary;
 
 import jakarta.ws.rs.core.EntityTag;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Optimistic concurrency for the admin API (RFC 9110 §8.8.3, §13.1.1): a resource's version is its ETag, and a
  * change must name the version it was based on in {@code If-Match}.
  */
 public final class Versions {
+
+    private static final Pattern STRONG_TAG = Pattern.compile("\"(0|[1-9][0-9]{0,18})\"");
 
     private Versions() {}
 
@@ -25,15 +29,13 @@ public final class Versions {
                     "Precondition required",
                     "Send If-Match with the ETag of the version you changed, so that no one else's change is lost");
         }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        if (tag.length() < 3 || !tag.startsWith("\"") || !tag.endsWith("\"")) {
+        // Strong comparison (RFC 9110 §13.1.1): a weak tag never matches, and only the exact tag we issue does.
+        Matcher tag = STRONG_TAG.matcher(ifMatch.strip());
+        if (!tag.matches()) {
             throw stale();
         }
         try {
-            return Long.parseLong(tag.substring(1, tag.length() - 1));
+            return Long.parseLong(tag.group(1));
         } catch (NumberFormatException e) {
             throw stale();
         }

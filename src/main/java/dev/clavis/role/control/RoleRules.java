@@ -26,7 +26,7 @@ public final class RoleRules {
             validation.reject(
                     "name", "Use 2 to 64 lower-case letters, digits, '.', '-' or '_', such as pos.sales.read");
         }
-        if (description == null || description.isBlank()) {
+        if (Validation.isBlank(description)) {
             validation.reject("description", "Describe what the role allows; administrators read it when granting it");
         } else if (Validation.lengthInCharacters(description) > MAX_DESCRIPTION) {
             validation.reject("description", "Use at most " + MAX_DESCRIPTION + " characters");

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -226,7 +225,6 @@ class ApplicationRulesTest {
         assertOnly("displayName", "friendly name", register(valid().displayName(displayName)));
     }
 
-    @Disabled("BUG: a display name of only no-break spaces passes isBlank() and shows as an empty name in the list")
     @Test
     void forRegistrationWhenDisplayNameOnlyNoBreakSpacesThenAskedFor() {
         assertOnly("displayName", "friendly name", register(valid().displayName("\u00a0\u00a0\u202f")));
@@ -337,21 +335,19 @@ class ApplicationRulesTest {
     }
 
     @Test
-    void forRegistrationWhenUnknownRoleHasControlCharactersThenTheyAreStrippedFromTheMessage() {
+    void forRegistrationWhenUnknownRoleHasControlCharactersThenTheyAreMaskedInTheMessage() {
         String message = messageFor("roles", register(valid().roles("evil\u001b[31mred\u0007\r\nforged")));
 
-        assertTrue(message.contains("evil[31mredforged"), message);
+        assertTrue(message.contains("evil?[31mred???forged"), message);
         assertFalse(message.chars().anyMatch(Character::isISOControl), message);
     }
 
-    @Disabled(
-            "BUG: ApplicationRules.shorten strips ISO controls but echoes direction overrides (U+202E) of unknown roles")
     @Test
-    void forRegistrationWhenUnknownRoleHasDirectionCharactersThenTheyAreStrippedFromTheMessage() {
+    void forRegistrationWhenUnknownRoleHasDirectionCharactersThenTheyAreMaskedInTheMessage() {
         // an unterminated U+202E reverses the rest of the message as displayed, including the other role names
         String message = messageFor("roles", register(valid().roles("abc\u202edaer", "other\u2066")));
 
-        assertTrue(message.contains("abcdaer"), message);
+        assertTrue(message.contains("abc?daer"), message);
         assertFalse(Validation.hasControlCharacters(message), message);
     }
 
