@@ -28,6 +28,7 @@ public final class IntegrationEnvironment implements LauncherSessionListener {
     static final String BASE_URL = "clavis.it.base-url";
     static final String BOOTSTRAP_SECRET = "clavis.it.bootstrap-secret";
     static final String DATA_DIR = "clavis.it.data-dir";
+    static final String ADMIN_PASSWORD = "clavis.it.admin-password";
 
     private static EmbeddedPostgres postgres;
 
@@ -60,6 +61,10 @@ public final class IntegrationEnvironment implements LauncherSessionListener {
             configuration.setProperty("clavis.issuer", baseUrl);
             configuration.setProperty("clavis.data.dir", dataDir.toString());
             configuration.setProperty("clavis.bootstrap.client-secret", bootstrapSecret);
+            String adminPassword = SecretGenerator.newSecret();
+            System.setProperty(ADMIN_PASSWORD, adminPassword);
+            configuration.setProperty("clavis.admin.username", "admin");
+            configuration.setProperty("clavis.admin.password", adminPassword);
             Path configurationFile = workDir.resolve("clavis.properties");
             try (var out = Files.newOutputStream(configurationFile)) {
                 configuration.store(out, "Clavis under test");

@@ -45,6 +45,13 @@ public class AuditTrail {
         return outcome;
     }
 
+    /** A failed sign-in to the admin pages: the name that was tried and from where, never the password. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void signInRefused(String username, String remoteAddress) {
+        entityManager.persist(new AuditEvent(
+                "user:" + username, "admin.sign-in", "from " + remoteAddress, "refused: wrong username or password"));
+    }
+
     /** @return up to {@code limit} events older than the event {@code before}, newest first */
     public List<AuditEvent> newest(int limit, long before) {
         return entityManager

@@ -15,13 +15,14 @@ import java.util.Map;
 
 /**
  * Renders every error the container produces itself (an unknown path, a wrong method, a rejected bearer token, a
- * malformed URL, an uncaught exception) as JSON, so no caller ever sees an HTML error page or a stack trace.
+ * malformed URL, an uncaught exception), so no program ever gets an HTML error page and no one a stack trace.
  * Registered in {@code web.xml}. The shape follows what the caller speaks at that address:
  *
  * <ul>
  * <li>{@code /oauth2/}: RFC 6749 §5.2, since a bearer token sent to the token endpoint is turned down by the
  * MicroProfile JWT mechanism (which watches every request) before the endpoint sees it;</li>
  * <li>{@code /admin/api/}: RFC 9457 problem details, like the rest of the admin API;</li>
+ * <li>the admin pages: a small HTML page for a person ({@link AdminErrorPage});</li>
  * <li>elsewhere (the protected API): {@code error} and {@code error_description}, with the RFC 6750 §3 challenge on
  * 401.</li>
  * </ul>
@@ -38,6 +39,11 @@ public class ErrorPage extends HttpServlet {
         String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         boolean tokenSent = request.getHeader("Authorization") != null;
         response.setHeader("Cache-Control", "no-store");
+        String context = request.getContextPath();
+        if (path.startsWith(context + "/admin/") && !path.startsWith(context + "/admin/api/")) {
+            AdminErrorPage.write(request, response, status);
+            return;
+        }
 
         Map<String, Object> body = new LinkedHashMap<>();
         String contentType = "application/json;charset=UTF-8";

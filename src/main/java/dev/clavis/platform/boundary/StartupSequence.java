@@ -1,5 +1,6 @@
 package dev.clavis.platform.boundary;
 
+import dev.clavis.admin.control.BootstrapAdministrator;
 import dev.clavis.application.control.BootstrapApplication;
 import dev.clavis.key.control.SigningKeys;
 import dev.clavis.platform.control.IssuerIdentifier;
@@ -51,6 +52,9 @@ public class StartupSequence {
     BootstrapApplication bootstrapApplication;
 
     @Inject
+    BootstrapAdministrator bootstrapAdministrator;
+
+    @Inject
     @ConfigProperty(name = "clavis.issuer")
     String issuer;
 
@@ -62,6 +66,7 @@ public class StartupSequence {
         signingKeys.ensureActiveKey();
         signingKeys.load();
         BootstrapApplication.Outcome bootstrap = bootstrapApplication.ensure();
-        StartupBanner.print(issuer, bootstrap);
+        BootstrapAdministrator.Outcome administrator = bootstrapAdministrator.ensure();
+        StartupBanner.print(issuer, bootstrap, administrator);
     }
 }

@@ -1,0 +1,284 @@
+package dev.clavis.admin.boundary;
+
+import dev.clavis.application.control.ApplicationCatalog;
+import dev.clavis.application.control.ApplicationForm;
+import dev.clavis.application.entity.Application;
+import dev.clavis.application.entity.ClientSecret;
+import dev.clavis.platform.control.Outcome;
+import dev.clavis.role.entity.Role;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Application details: change it, enable or disable it, delete it (after a confirmation), add and revoke secrets, and
+ * the "Connect your application" panel. Loaded with {@code f:viewParam clientId} and {@code f:viewAction}.
+ */
+@Named
+@ViewScoped
+public class ApplicationPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final String FORM = "details";
+    static final String SECRET_FORM = "secrets";
+
+    /** A secret as the page lists it: never its value. */
+    public record SecretRow(String id, String hint, Instant createdAt, Instant expiresAt, boolean active)
+            implements Serializable {}
+
+    @Inject
+    transient ApplicationCatalog catalog;
+
+    @Inject
+    transient AdminSession session;
+
+    @Inject
+    transient RevealedSecret revealed;
+
+    private String clientId;
+    private boolean found;
+    private long version;
+    private String displayName;
+    private String savedDisplayName;
+    private boolean clientCredentialsFlow;
+    private boolean enabled;
+    private Integer accessTokenLifetimeSeconds;
+    private List<String> roles = new ArrayList<>();
+    private List<SecretRow> secrets = List.of();
+    private boolean confirmingDelete;
+    private String newSecretExpiry;
+    private transient String newSecretValue;
+
+    public void load() {
+        Optional<Application> application = catalog.find(clientId);
+        found = application.isPresent();
+        application.ifPresent(this::show);
+    }
+
+    private void show(Application application) {
+        Instant now = Instant.now();
+        version = application.version();
+        displayName = application.displayName();
+        savedDisplayName = displayName;
+        clientCredentialsFlow = application.isClientCredentialsFlow();
+        enabled = application.isEnabled();
+        accessTokenLifetimeSeconds = application.accessTokenLifetimeSeconds();
+        roles = new ArrayList<>(
+                application.roles().stream().map(Role::name).sorted().toList());
+        secrets = application.secrets().stream().map(secret -> row(secret, now)).toList();
+    }
+
+    private static SecretRow row(ClientSecret secret, Instant now) {
+        return new SecretRow(secret.id(), secret.hint(), secret.createdAt(), secret.expiresAt(), secret.isActive(now));
+    }
+
+    @Transactional
+    public String save() {
+        return change(enabled, "Changes saved.");
+    }
+
+    @Transactional
+    public String toggleEnabled() {
+        return change(
+                !enabled,
+                enabled
+                        ? "The application is disabled: its token requests are refused."
+                        : "The application is enabled.");
+    }
+
+    private String change(boolean enable, String done) {
+        Outcome<Application> outcome = catalog.change(
+                clientId,
+                new ApplicationForm(
+                        clientId,
+                        displayName,
+                        "CONFIDENTIAL",
+                        clientCredentialsFlow,
+                        List.copyOf(roles),
+                        enable,
+                        accessTokenLifetimeSeconds,
+                        null),
+                version,
+                session.actor());
+        if (Messages.report(outcome, FORM)) {
+            show(((Outcome.Done<Application>) outcome).value());
+            Messages.info(done);
+        }
+        return null;
+    }
+
+    public void askToDelete() {
+        confirmingDelete = true;
+    }
+
+    public void cancelDelete() {
+        confirmingDelete = false;
+    }
+
+    @Transactional
+    public String delete() {
+        Outcome<Void> outcome = catalog.remove(clientId, Optional.of(version), session.actor());
+        confirmingDelete = false;
+        if (!Messages.report(outcome, FORM)) {
+            return null;
+        }
+        Messages.info("Application " + clientId + " is deleted.");
+        Messages.keepForRedirect();
+        return AdminPageFilter.HOME + "?faces-redirect=true";
+    }
+
+    @Transactional
+    public String addSecret() {
+        Optional<Instant> expiresAt = Optional.empty();
+        if (newSecretExpiry != null && !newSecretExpiry.isBlank()) {
+            try {
+                expiresAt = Optional.of(
+                        LocalDate.parse(newSecretExpiry.strip()).atStartOfDay().toInstant(ZoneOffset.UTC));
+            } catch (DateTimeParseException e) {
+                Messages.fieldErrors(
+                        List.of(new dev.clavis.platform.control.FieldError(
+                                "expiresAt", "Enter a date such as 2030-01-31")),
+                        SECRET_FORM);
+                return null;
+            }
+        }
+        Optional<String> entered = Optional.ofNullable(newSecretValue).filter(value -> !value.isEmpty());
+        newSecretValue = null;
+        Outcome<ApplicationCatalog.NewSecret> outcome =
+                catalog.addSecret(clientId, entered, expiresAt, session.actor());
+        if (Messages.report(outcome, SECRET_FORM)) {
+            ApplicationCatalog.NewSecret added = ((Outcome.Done<ApplicationCatalog.NewSecret>) outcome).value();
+            revealed.reveal(clientId, added.clearSecret());
+            show(added.application());
+            newSecretExpiry = null;
+            Messages.info("A new secret is added. Move the client to it, then revoke the old one.");
+        }
+        return null;
+    }
+
+    @Transactional
+    public String revoke(String secretId) {
+        Outcome<Application> outcome = catalog.revokeSecret(clientId, secretId, session.actor());
+        if (Messages.report(outcome, SECRET_FORM)) {
+            show(((Outcome.Done<Application>) outcome).value());
+            Messages.info("The secret ending in " + hintOf(secretId) + " is revoked.");
+        }
+        return null;
+    }
+
+    private String hintOf(String secretId) {
+        return secrets.stream()
+                .filter(s -> s.id().equals(secretId))
+                .map(SecretRow::hint)
+                .findFirst()
+                .orElse("?");
+    }
+
+    /** For a missing application: back to the list, which says so. */
+    public void redirectIfMissing() throws IOException {
+        if (!found) {
+            Messages.error("There is no application " + (clientId == null ? "" : clientId) + ".");
+            Messages.keepForRedirect();
+            var external =
+                    jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext();
+            external.redirect(external.getRequestContextPath() + AdminPageFilter.HOME);
+        }
+    }
+
+    public String getTokenEndpoint() {
+        return getIssuer() + "/oauth2/token";
+    }
+
+    /** Read when shown: a view-scoped bean is passivated with the session, an injected config value cannot be. */
+    public String getIssuer() {
+        return ConfigProvider.getConfig().getValue("clavis.issuer", String.class);
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public boolean isFound() {
+        return found;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    /** The name as saved, for headings: not what is being typed. */
+    public String getSavedDisplayName() {
+        return savedDisplayName;
+    }
+
+    public boolean isClientCredentialsFlow() {
+        return clientCredentialsFlow;
+    }
+
+    public void setClientCredentialsFlow(boolean clientCredentialsFlow) {
+        this.clientCredentialsFlow = clientCredentialsFlow;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Integer getAccessTokenLifetimeSeconds() {
+        return accessTokenLifetimeSeconds;
+    }
+
+    public void setAccessTokenLifetimeSeconds(Integer accessTokenLifetimeSeconds) {
+        this.accessTokenLifetimeSeconds = accessTokenLifetimeSeconds;
+    }
+
+    public List<String> getRoles() {
+        return roles;
+    }
+
+    public void setRoles(List<String> roles) {
+        this.roles = roles == null ? new ArrayList<>() : new ArrayList<>(roles);
+    }
+
+    public List<SecretRow> getSecrets() {
+        return secrets;
+    }
+
+    public boolean isConfirmingDelete() {
+        return confirmingDelete;
+    }
+
+    public String getNewSecretExpiry() {
+        return newSecretExpiry;
+    }
+
+    public void setNewSecretExpiry(String newSecretExpiry) {
+        this.newSecretExpiry = newSecretExpiry;
+    }
+
+    public String getNewSecretValue() {
+        return null; // never rendered back into the page
+    }
+
+    public void setNewSecretValue(String newSecretValue) {
+        this.newSecretValue = newSecretValue;
+    }
+}

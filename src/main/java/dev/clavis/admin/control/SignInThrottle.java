@@ -1,0 +1,48 @@
+package dev.clavis.admin.control;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Slows down guessing at the sign-in form: after {@link #FREE_FAILURES} failures for a key (a username, or an
+ * address), each further attempt must wait twice as long as the last, up to {@link #MAX_WAIT}. A success clears the
+ * key. Bounded in memory: when too many keys are tracked, the oldest knowledge is dropped.
+ */
+public final class SignInThrottle {
+
+    static final int FREE_FAILURES = 3;
+    static final Duration MAX_WAIT = Duration.ofMinutes(5);
+    private static final int MAX_KEYS = 10_000;
+
+    private record Failures(int count, long lastNanos) {}
+
+    private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
+
+    /** @return how long the key must still wait before its next attempt; zero when it may try now */
+    public Duration waitFor(String key, long nowNanos) {
+        Failures known = failures.get(key);
+        if (known == null || known.count() < FREE_FAILURES) {
+            return Duration.ZERO;
+        }
+        long elapsed = nowNanos - known.lastNanos();
+        long remaining = delayAfter(known.count()).toNanos() - elapsed;
+        return remaining > 0 ? Duration.ofNanos(remaining) : Duration.ZERO;
+    }
+
+    public void failed(String key, long nowNanos) {
+        if (failures.size() >= MAX_KEYS) {
+            failures.clear();
+        }
+        failures.merge(key, new Failures(1, nowNanos), (old, one) -> new Failures(old.count() + 1, nowNanos));
+    }
+
+    public void succeeded(String key) {
+        failures.remove(key);
+    }
+
+    static Duration delayAfter(int failureCount) {
+        int doublings = Math.min(failureCount - FREE_FAILURES, 20);
+        Duration delay = Duration.ofSeconds(1L << doublings);
+        return delay.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : delay;
+    }
+}
