@@ -2,12 +2,17 @@ package dev.clavis.dev;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -61,8 +66,33 @@ public final class DevServer {
                 "Starting Clavis on Payara Micro; PostgreSQL " + postgres.getPort() + ", data in " + dataDir);
         Process payara = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara, postgres, rootDir)));
-        int exit = payara.waitFor();
-        System.exit(exit);
+        if (!answers(payara, "http://localhost:" + port + "/.well-known/openid-configuration")) {
+            // Payara Micro keeps running with nothing deployed when the application fails to start.
+            System.err.println("Clavis did not start: see the server's log above. Stopping.");
+            System.exit(1);
+        }
+        System.out.println("Clavis is running at http://localhost:" + port + "/ (Ctrl-C stops it)");
+        System.exit(payara.waitFor());
+    }
+
+    /** Waits until Clavis answers at {@code url}, or the server stops, or three minutes pass. */
+    private static boolean answers(Process payara, String url) throws InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (payara.isAlive() && System.nanoTime() < deadline) {
+            try {
+                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(1_000);
+        }
+        return false;
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws SQLException {

@@ -99,7 +99,7 @@ class AdminPagesIT {
         signIn("admin", adminPassword());
         assertTrue(browser.find("#messages").getText().startsWith("Too many failed sign-ins. Wait"));
 
-        Thread.sleep(1_100); // the first wait after three failures is one second
+        Thread.sleep(5_100); // the first wait after three failures is five seconds
         signIn("admin", adminPassword());
         assertTrue(browser.driver().getCurrentUrl().endsWith("/admin/applications.xhtml"));
     }
@@ -247,8 +247,7 @@ class AdminPagesIT {
         assertEquals(200, tokenRequest(app.clientId(), fresh, GRANT).statusCode());
 
         String oldHint = app.secret().substring(app.secret().length() - 4);
-        browser.find("input[aria-label='Revoke the secret ending in " + oldHint + "']")
-                .click();
+        browser.clickAndWait(browser.find("input[aria-label='Revoke the secret ending in " + oldHint + "']"));
         assertTrue(browser.find("#messages").getText().contains("is revoked"));
         assertEquals(401, tokenRequest(app.clientId(), app.secret(), GRANT).statusCode());
         assertEquals(200, tokenRequest(app.clientId(), fresh, GRANT).statusCode());

@@ -5,12 +5,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows down guessing at the sign-in form: after {@link #FREE_FAILURES} failures for a key (a username, or an
- * address), each further attempt must wait twice as long as the last, up to {@link #MAX_WAIT}. A success clears the
- * key. Bounded in memory: when too many keys are tracked, the oldest knowledge is dropped.
+ * address), the next attempt must wait {@link #FIRST_WAIT}, and each further failure doubles the wait, up to
+ * {@link #MAX_WAIT}. A success clears the key. Bounded in memory: when too many keys are tracked, all are forgotten.
  */
 public final class SignInThrottle {
 
     static final int FREE_FAILURES = 3;
+    static final Duration FIRST_WAIT = Duration.ofSeconds(5);
     static final Duration MAX_WAIT = Duration.ofMinutes(5);
     private static final int MAX_KEYS = 10_000;
 
@@ -42,7 +43,7 @@ public final class SignInThrottle {
 
     static Duration delayAfter(int failureCount) {
         int doublings = Math.min(failureCount - FREE_FAILURES, 20);
-        Duration delay = Duration.ofSeconds(1L << doublings);
+        Duration delay = FIRST_WAIT.multipliedBy(1L << doublings);
         return delay.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : delay;
     }
 }

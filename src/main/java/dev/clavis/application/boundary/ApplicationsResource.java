@@ -86,14 +86,7 @@ public class ApplicationsResource {
         ApplicationForm form = form(json, json.string("clientId").orElse(null), json.string("clientSecret"));
         json.requireNoErrors();
         ApplicationCatalog.NewSecret created = Outcomes.valueOf(catalog.register(form, actor()));
-        Application application = created.application();
-        return Response.created(uriInfo.getAbsolutePathBuilder()
-                        .path(application.clientId())
-                        .build())
-                .tag(Versions.etag(application.version()))
-                .header("Cache-Control", "no-store")
-                .entity(ApplicationView.withSecret(application, created.clearSecret()))
-                .build();
+        return createdWithSecret(created.application().clientId(), created);
     }
 
     @GET
@@ -166,13 +159,7 @@ public class ApplicationsResource {
         var expiresAt = json.instant("expiresAt");
         json.requireNoErrors();
         ApplicationCatalog.NewSecret added = Outcomes.valueOf(catalog.addSecret(clientId, secret, expiresAt, actor()));
-        return Response.created(uriInfo.getAbsolutePathBuilder()
-                        .path(added.stored().id())
-                        .build())
-                .tag(Versions.etag(added.application().version()))
-                .header("Cache-Control", "no-store")
-                .entity(ApplicationView.withSecret(added.application(), added.clearSecret()))
-                .build();
+        return createdWithSecret(added.stored().id(), added);
     }
 
     @DELETE
@@ -181,6 +168,15 @@ public class ApplicationsResource {
     @Operation(summary = "Revoke a secret", description = "Refused at the token endpoint from the next request on.")
     public Response revokeSecret(@PathParam("clientId") String clientId, @PathParam("secretId") String secretId) {
         return Outcomes.noContent(catalog.revokeSecret(clientId, secretId, actor()));
+    }
+
+    /** 201 for a new secret: the only response that shows it, and one no cache may keep. */
+    private Response createdWithSecret(String path, ApplicationCatalog.NewSecret created) {
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(path).build())
+                .tag(Versions.etag(created.application().version()))
+                .header("Cache-Control", "no-store")
+                .entity(ApplicationView.withSecret(created.application(), created.clearSecret()))
+                .build();
     }
 
     private Application found(String clientId) {

@@ -84,13 +84,7 @@ public class ApplicationCatalog {
                     "An application with this client ID already exists; choose a unique ID", List.of(form.clientId()));
         }
         Application application = new Application(form.clientId(), form.displayName());
-        application.change(
-                form.displayName(),
-                ClientType.CONFIDENTIAL,
-                orTrue(form.clientCredentialsFlow()),
-                orTrue(form.enabled()),
-                form.accessTokenLifetimeSeconds(),
-                rolesNamed(form.roles()));
+        applyForm(application, form);
         String secret = form.clientSecret() != null ? form.clientSecret() : SecretGenerator.newSecret();
         ClientSecret stored = application.addSecret(
                 SecretGenerator.newId(), hasher.hash(secret), SecretGenerator.hintOf(secret), null);
@@ -118,13 +112,7 @@ public class ApplicationCatalog {
         if (!errors.isEmpty()) {
             return new Outcome.Invalid<>(errors);
         }
-        application.change(
-                form.displayName(),
-                ClientType.CONFIDENTIAL,
-                orTrue(form.clientCredentialsFlow()),
-                orTrue(form.enabled()),
-                form.accessTokenLifetimeSeconds(),
-                rolesNamed(form.roles()));
+        applyForm(application, form);
         entityManager.flush();
         changes.fire(ClientsChanged.of(clientId));
         return new Outcome.Done<>(application);
@@ -205,6 +193,17 @@ public class ApplicationCatalog {
         entityManager.flush();
         changes.fire(ClientsChanged.of(clientId));
         return new Outcome.Done<>(found.get());
+    }
+
+    /** The changeable state of an application, from a checked form (a missing flag means "yes", as in the seeds). */
+    private void applyForm(Application application, ApplicationForm form) {
+        application.change(
+                form.displayName(),
+                ClientType.CONFIDENTIAL,
+                orTrue(form.clientCredentialsFlow()),
+                orTrue(form.enabled()),
+                form.accessTokenLifetimeSeconds(),
+                rolesNamed(form.roles()));
     }
 
     private Set<Role> rolesNamed(List<String> names) {

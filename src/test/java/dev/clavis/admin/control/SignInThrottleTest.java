@@ -1,0 +1,55 @@
+package dev.clavis.admin.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SignInThrottleTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    private final SignInThrottle throttle = new SignInThrottle();
+
+    @Test
+    void waitForWhenFewFailuresThenNoWait() {
+        throttle.failed("user:a", 0);
+        throttle.failed("user:a", 0);
+        throttle.failed("user:a", 0);
+
+        assertEquals(Duration.ZERO, throttle.waitFor("user:b", 0), "other keys are not affected");
+        throttle.succeeded("user:a");
+        assertEquals(Duration.ZERO, throttle.waitFor("user:a", 0));
+    }
+
+    @Test
+    void waitForWhenThreeFailuresThenFiveSecondsFromTheLast() {
+        for (int i = 0; i < 3; i++) {
+            throttle.failed("user:a", 10 * SECOND);
+        }
+
+        assertEquals(Duration.ofSeconds(5), throttle.waitFor("user:a", 10 * SECOND));
+        assertEquals(Duration.ofSeconds(2), throttle.waitFor("user:a", 13 * SECOND));
+        assertEquals(Duration.ZERO, throttle.waitFor("user:a", 15 * SECOND));
+    }
+
+    @Test
+    void waitForWhenMoreFailuresThenDoublesUpToFiveMinutes() {
+        assertEquals(Duration.ofSeconds(5), SignInThrottle.delayAfter(3));
+        assertEquals(Duration.ofSeconds(10), SignInThrottle.delayAfter(4));
+        assertEquals(Duration.ofSeconds(40), SignInThrottle.delayAfter(6));
+        assertEquals(Duration.ofMinutes(5), SignInThrottle.delayAfter(10));
+        assertEquals(Duration.ofMinutes(5), SignInThrottle.delayAfter(1_000));
+    }
+
+    @Test
+    void succeededWhenCalledThenKeyStartsOver() {
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("address:10.0.0.1", 0);
+        }
+        throttle.succeeded("address:10.0.0.1");
+        throttle.failed("address:10.0.0.1", 0);
+
+        assertEquals(Duration.ZERO, throttle.waitFor("address:10.0.0.1", 0));
+    }
+}
