@@ -249,6 +249,24 @@ class TokenEndpointIT {
         assertInvalidClient(response);
     }
 
+    @Test
+    void tokenWhenRepeatedFailuresThenThrottledButARecentlyVerifiedSecretStillWorks() {
+        var app = application().roles("pos.sales.read").register();
+        assertEquals(200, tokenRequest(app.clientId(), app.secret(), GRANT).statusCode());
+        for (int i = 0; i < 3; i++) {
+            assertInvalidClient(tokenRequest(app.clientId(), "guess-" + i, GRANT));
+        }
+
+        HttpResponse<String> throttled = tokenRequest(app.clientId(), "guess-again", GRANT);
+
+        assertError(throttled, 429, "temporarily_unavailable");
+        assertTrue(Integer.parseInt(header(throttled, "Retry-After")) >= 1);
+        assertEquals(
+                200,
+                tokenRequest(app.clientId(), app.secret(), GRANT).statusCode(),
+                "the real client, whose secret was verified before, is not locked out");
+    }
+
     // --- other OAuth errors ---
 
     @Test

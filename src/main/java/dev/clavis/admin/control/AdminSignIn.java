@@ -4,6 +4,7 @@ import dev.clavis.admin.entity.AdminUser;
 import dev.clavis.application.control.SecretGenerator;
 import dev.clavis.application.control.SecretHasher;
 import dev.clavis.audit.control.AuditTrail;
+import dev.clavis.platform.control.FailureThrottle;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +37,7 @@ public class AdminSignIn {
     AuditTrail audit;
 
     private final SecretHasher hasher = new SecretHasher();
-    private final SignInThrottle throttle = new SignInThrottle();
+    private final FailureThrottle throttle = new FailureThrottle();
     private String decoyHash;
 
     @PostConstruct

@@ -59,6 +59,9 @@ public class TokenEndpoint extends HttpServlet {
             if (challenge != null) {
                 response.setHeader("WWW-Authenticate", challenge);
             }
+            if (e.retryAfterSeconds() > 0) {
+                response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+            }
             write(response, e.status(), ErrorResponse.toJson(e));
         } catch (RuntimeException e) {
             // The exception may come from anywhere below; log its type and stack, not the request.

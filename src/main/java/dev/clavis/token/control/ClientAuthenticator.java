@@ -4,6 +4,7 @@ import dev.clavis.application.control.ClientRegistry;
 import dev.clavis.application.control.RegisteredClient;
 import dev.clavis.application.control.SecretGenerator;
 import dev.clavis.application.control.SecretHasher;
+import dev.clavis.platform.control.FailureThrottle;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * client, a wrong, expired or revoked secret and a disabled application all give {@code invalid_client} with the same
  * description, and an unknown client costs the same slow hash as a known one, so neither the answer nor its timing
  * tells whether a client ID exists.
+ *
+ * <p>Guessing is slowed down (RFC 6749 §10.10): after repeated failures for a client ID, further attempts that would
+ * need the slow hash get 429 until a wait has passed; a secret verified recently is still accepted, so an attacker
+ * hammering an ID does not lock its real client out. At most half the cores hash at once ({@link SlowHashGate}).
  */
 @ApplicationScoped
 public class ClientAuthenticator {
@@ -31,6 +36,8 @@ public class ClientAuthenticator {
     long verifiedTtlSeconds;
 
     private final SecretHasher hasher = new SecretHasher();
+    private final FailureThrottle throttle = new FailureThrottle();
+    private final SlowHashGate gate = SlowHashGate.forThisMachine();
     private VerifiedSecrets verifiedSecrets;
     private String decoyHash;
 
@@ -43,29 +50,54 @@ public class ClientAuthenticator {
 
     /**
      * @return the authenticated client
-     * @throws OAuthException {@code invalid_client} on any failure
+     * @throws OAuthException {@code invalid_client} on any failure, {@code temporarily_unavailable} (429) when too
+     *     many attempts for this client ID failed
      */
     public RegisteredClient authenticate(ClientCredentials credentials) {
-        Optional<RegisteredClient> found = registry.find(credentials.clientId());
+        String clientId = credentials.clientId();
+        Optional<RegisteredClient> found = registry.find(clientId);
         if (found.isEmpty()) {
-            hasher.matches(credentials.secret(), decoyHash);
-            throw OAuthException.invalidClient(FAILED);
+            slowCheck(clientId, () -> {
+                hasher.matches(credentials.secret(), decoyHash);
+                return Optional.empty();
+            });
+            throw failed(clientId);
         }
         RegisteredClient client = found.get();
         Instant now = Instant.now();
         Optional<String> secretId = verifiedSecrets.verify(
-                client.clientId(), credentials.secret(), () -> matchingSecret(client, credentials.secret(), now));
+                client.clientId(),
+                credentials.secret(),
+                () -> slowCheck(clientId, () -> matchingSecret(client, credentials.secret(), now)));
         if (secretId.isEmpty()) {
-            throw OAuthException.invalidClient(FAILED);
+            throw failed(clientId);
         }
         if (!client.hasActiveSecret(secretId.get(), now)) {
             verifiedSecrets.forget(client.clientId(), credentials.secret());
-            throw OAuthException.invalidClient(FAILED);
+            throw failed(clientId);
         }
+        throttle.succeeded(clientId);
         if (!client.enabled()) {
             throw OAuthException.invalidClient(FAILED);
         }
         return client;
+    }
+
+    /** The slow hash, if this client ID may try now, with a turn at the gate. */
+    private Optional<String> slowCheck(String clientId, java.util.function.Supplier<Optional<String>> hash) {
+        Duration wait = throttle.waitFor(clientId, System.nanoTime());
+        if (!wait.isZero()) {
+            throw OAuthException.retryLater(
+                    429,
+                    "Too many failed authentications for this client ID; retry later",
+                    Math.max(1, wait.toSeconds()));
+        }
+        return gate.run(hash);
+    }
+
+    private OAuthException failed(String clientId) {
+        throttle.failed(clientId, System.nanoTime());
+        return OAuthException.invalidClient(FAILED);
     }
 
     private Optional<String> matchingSecret(RegisteredClient client, String secret, Instant now) {

@@ -11,6 +11,7 @@ public final class OAuthException extends RuntimeException {
 
     private final OAuthError error;
     private final int status;
+    private final long retryAfterSeconds;
 
     public OAuthException(OAuthError error, String description) {
         this(error, description, error.status());
@@ -18,9 +19,19 @@ public final class OAuthException extends RuntimeException {
 
     /** For the few cases where HTTP says more than RFC 6749: 405, 413. */
     public OAuthException(OAuthError error, String description, int status) {
+        this(error, description, status, 0);
+    }
+
+    private OAuthException(OAuthError error, String description, int status, long retryAfterSeconds) {
         super(description, null, false, false);
         this.error = error;
         this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Asks the client to come back later (RFC 9110 §10.2.3 Retry-After), with 429 or 503. */
+    public static OAuthException retryLater(int status, String description, long retryAfterSeconds) {
+        return new OAuthException(OAuthError.TEMPORARILY_UNAVAILABLE, description, status, retryAfterSeconds);
     }
 
     public static OAuthException invalidRequest(String description) {
@@ -41,5 +52,10 @@ public final class OAuthException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** @return seconds for the Retry-After header, or 0 for none */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -1,15 +1,15 @@
-package dev.clavis.admin.control;
+package dev.clavis.platform.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class SignInThrottleTest {
+class FailureThrottleTest {
 
     private static final long SECOND = 1_000_000_000L;
 
-    private final SignInThrottle throttle = new SignInThrottle();
+    private final FailureThrottle throttle = new FailureThrottle();
 
     @Test
     void waitForWhenFewFailuresThenNoWait() {
@@ -35,11 +35,11 @@ class SignInThrottleTest {
 
     @Test
     void waitForWhenMoreFailuresThenDoublesUpToFiveMinutes() {
-        assertEquals(Duration.ofSeconds(5), SignInThrottle.delayAfter(3));
-        assertEquals(Duration.ofSeconds(10), SignInThrottle.delayAfter(4));
-        assertEquals(Duration.ofSeconds(40), SignInThrottle.delayAfter(6));
-        assertEquals(Duration.ofMinutes(5), SignInThrottle.delayAfter(10));
-        assertEquals(Duration.ofMinutes(5), SignInThrottle.delayAfter(1_000));
+        assertEquals(Duration.ofSeconds(5), FailureThrottle.delayAfter(3));
+        assertEquals(Duration.ofSeconds(10), FailureThrottle.delayAfter(4));
+        assertEquals(Duration.ofSeconds(40), FailureThrottle.delayAfter(6));
+        assertEquals(Duration.ofMinutes(5), FailureThrottle.delayAfter(10));
+        assertEquals(Duration.ofMinutes(5), FailureThrottle.delayAfter(1_000));
     }
 
     @Test

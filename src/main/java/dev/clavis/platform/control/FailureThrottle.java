@@ -1,16 +1,16 @@
-package dev.clavis.admin.control;
+package dev.clavis.platform.control;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down guessing at the sign-in form: after {@link #FREE_FAILURES} failures for a key (a username, or an
- * address), the next attempt must wait {@link #FIRST_WAIT}, and each further failure doubles the wait, up to
+ * Slows down guessing of a password or client secret: after {@link #FREE_FAILURES} failures for a key (a username, an
+ * address, a client ID), the next attempt must wait {@link #FIRST_WAIT}, and each further failure doubles the wait, up to
  * {@link #MAX_WAIT}. A success clears the key. Bounded in memory: when too many keys are tracked, all are forgotten.
  */
-public final class SignInThrottle {
+public final class FailureThrottle {
 
-    static final int FREE_FAILURES = 3;
+    public static final int FREE_FAILURES = 3;
     static final Duration FIRST_WAIT = Duration.ofSeconds(5);
     static final Duration MAX_WAIT = Duration.ofMinutes(5);
     private static final int MAX_KEYS = 10_000;
