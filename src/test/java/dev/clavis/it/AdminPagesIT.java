@@ -352,6 +352,16 @@ class AdminPagesIT {
         assertThrows(
                 NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
         assertTrue(browser.driver().findElements(By.cssSelector("main img")).isEmpty());
+
+        String role = "xss." + uniqueId();
+        HttpResponse<String> created = AdminApi.asAdmin()
+                .post("/roles", "{\"name\":\"" + role + "\",\"description\":\"<b>bold</b><script>alert(3)</script>\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        browser.open("/admin/roles.xhtml");
+        assertTrue(browser.find("#roles").getText().contains("<b>bold</b><script>alert(3)</script>"));
+        assertTrue(browser.driver().findElements(By.cssSelector("#roles b")).isEmpty());
+        assertThrows(
+                NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
     }
 
     @Test
