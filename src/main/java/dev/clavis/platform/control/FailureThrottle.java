@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Slows down guessing of a password or client secret: after {@link #FREE_FAILURES} failures for a key (a username, an
  * address, a client ID), the next attempt must wait {@link #FIRST_WAIT}, and each further failure doubles the wait, up to
- * {@link #MAX_WAIT}. A success clears the key. Bounded in memory: when too many keys are tracked, all are forgotten.
+ * {@link #MAX_WAIT}. A success clears the key. Bounded in memory (see {@link #makeRoom}).
  */
 public final class FailureThrottle {
 
@@ -18,6 +18,15 @@ public final class FailureThrottle {
     private record Failures(int count, long lastNanos) {}
 
     private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
+    private final int maxKeys;
+
+    public FailureThrottle() {
+        this(MAX_KEYS);
+    }
+
+    FailureThrottle(int maxKeys) {
+        this.maxKeys = maxKeys;
+    }
 
     /** @return how long the key must still wait before its next attempt; zero when it may try now */
     public Duration waitFor(String key, long nowNanos) {
@@ -31,10 +40,28 @@ public final class FailureThrottle {
     }
 
     public void failed(String key, long nowNanos) {
-        if (failures.size() >= MAX_KEYS) {
-            failures.clear();
+        if (failures.size() >= maxKeys) {
+            makeRoom(nowNanos);
         }
         failures.merge(key, new Failures(1, nowNanos), (old, one) -> new Failures(old.count() + 1, nowNanos));
+    }
+
+    /**
+     * Forgets first what restricts nothing: keys whose last failure is older than the longest wait, then keys not yet
+     * throttled. So a flood of one-off guesses (random client IDs, say) cannot wash out a key that is being throttled.
+     */
+    private void makeRoom(long nowNanos) {
+        failures.values().removeIf(f -> nowNanos - f.lastNanos() > MAX_WAIT.toNanos());
+        if (failures.size() >= maxKeys) {
+            failures.values().removeIf(f -> f.count() < FREE_FAILURES);
+        }
+        if (failures.size() >= maxKeys) {
+            failures.clear();
+        }
+    }
+
+    int trackedKeys() {
+        return failures.size();
     }
 
     public void succeeded(String key) {

@@ -52,4 +52,29 @@ class FailureThrottleTest {
 
         assertEquals(Duration.ZERO, throttle.waitFor("address:10.0.0.1", 0));
     }
+
+    @Test
+    void failedWhenFullThenOneOffFailuresAreForgottenBeforeThrottledKeys() {
+        FailureThrottle small = new FailureThrottle(10);
+        for (int i = 0; i < 3; i++) {
+            small.failed("client:target", 0);
+        }
+        for (int i = 0; i < 20; i++) {
+            small.failed("client:random" + i, SECOND);
+        }
+
+        assertEquals(Duration.ofSeconds(5), small.waitFor("client:target", 0), "a flood of guesses does not reset it");
+        assertEquals(true, small.trackedKeys() <= 10);
+    }
+
+    @Test
+    void failedWhenFullThenKeysPastTheLongestWaitAreForgottenFirst() {
+        FailureThrottle small = new FailureThrottle(2);
+        small.failed("client:old", 0);
+        small.failed("client:recent", 400 * SECOND);
+
+        small.failed("client:new", 401 * SECOND);
+
+        assertEquals(2, small.trackedKeys());
+    }
 }
