@@ -96,6 +96,28 @@ public final class IntegrationEnvironment implements LauncherSessionListener {
         }
     }
 
+    /**
+     * Changes one key of the server's configuration file, for the next start of the server.
+     *
+     * @return the value it had
+     */
+    static String reconfigure(String key, String value) {
+        Path file = Path.of(System.getProperty("clavis.it.work"), "clavis.properties");
+        Properties configuration = new Properties();
+        try {
+            try (var in = Files.newInputStream(file)) {
+                configuration.load(in);
+            }
+            String old = (String) configuration.setProperty(key, value);
+            try (var out = Files.newOutputStream(file)) {
+                configuration.store(out, "Clavis under test");
+            }
+            return old;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The server's output, as the adapter prints it to this JVM's console, for tests that read the log. */
     static Path serverLog() {
         return Path.of(System.getProperty("clavis.it.work"), "server.log");

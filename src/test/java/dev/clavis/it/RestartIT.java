@@ -6,9 +6,13 @@ import static dev.clavis.it.Clavis.request;
 import static dev.clavis.it.Clavis.send;
 import static dev.clavis.it.TestApplications.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.clavis.application.control.SecretGenerator;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -54,6 +58,46 @@ class RestartIT {
                     "the bootstrap application keeps its secret");
         } finally {
             deployer.undeploy(CLAVIS);
+        }
+    }
+
+    @Test
+    void restartWhenBootstrapSecretChangedInConfigurationThenOnlyTheNewOneWorks() {
+        String original = Clavis.bootstrapSecret();
+        String replacement = SecretGenerator.newSecret();
+        String originalAdminPassword = System.getProperty(IntegrationEnvironment.ADMIN_PASSWORD);
+        String replacementAdminPassword = SecretGenerator.newSecret();
+        deployer.deploy(CLAVIS); // whatever ran before, the installation now exists with the original values
+        assertEquals(
+                200,
+                Clavis.tokenRequest("clavis-admin", original, "grant_type=client_credentials")
+                        .statusCode());
+        deployer.undeploy(CLAVIS);
+        IntegrationEnvironment.reconfigure("clavis.bootstrap.client-secret", replacement);
+        IntegrationEnvironment.reconfigure("clavis.admin.password", replacementAdminPassword);
+        deployer.deploy(CLAVIS);
+        try {
+            assertEquals(
+                    401,
+                    Clavis.tokenRequest("clavis-admin", original, "grant_type=client_credentials")
+                            .statusCode(),
+                    "the lost secret no longer works");
+            assertEquals(
+                    200,
+                    Clavis.tokenRequest("clavis-admin", replacement, "grant_type=client_credentials")
+                            .statusCode(),
+                    "an operator regains access by configuration");
+            String log = Files.readString(IntegrationEnvironment.serverLog());
+            assertTrue(log.contains("secret replaced from clavis.bootstrap.client-secret"), "client secret replaced");
+            assertTrue(log.contains("password replaced from clavis.admin.password"), "admin password replaced");
+            assertFalse(log.contains(replacement), "a configured secret is never printed");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            deployer.undeploy(CLAVIS);
+            // the next start (another test class) puts the original values back the same way
+            IntegrationEnvironment.reconfigure("clavis.bootstrap.client-secret", original);
+            IntegrationEnvironment.reconfigure("clavis.admin.password", originalAdminPassword);
         }
     }
 
