@@ -95,6 +95,15 @@ class ResourceServerIT {
     }
 
     @Test
+    void healthWhenAskedThenReadyWithKeyAndDatabase() {
+        HttpResponse<String> response = get("/health/ready");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"clavis\""), response.body());
+        assertTrue(response.body().contains("\"UP\""), response.body());
+    }
+
+    @Test
     void jwksWhenFetchedThenPublicKeysOnlyWithKidUseAndAlg() throws Exception {
         HttpResponse<String> response = get("/oauth2/jwks");
 

@@ -106,6 +106,10 @@ public class SigningKeys {
         return jwt.serialize();
     }
 
+    public boolean isLoaded() {
+        return active != null;
+    }
+
     /** @return the JWK set of every published key, public parts only (RFC 7517 §5) */
     public byte[] publicJwks() {
         return publicJwks.clone();
