@@ -412,6 +412,23 @@ class AdminPagesIT {
     }
 
     @Test
+    void pagesWhenPathDodgesTheGuardThenStillNeedSignIn() throws Exception {
+        for (String path : List.of(
+                "/admin/api/../applications.xhtml",
+                "/admin/api/%2e%2e/roles.xhtml",
+                "/jakarta.faces.resource/../admin/audit.xhtml",
+                "/admin/./applications.xhtml")) {
+            String answer = rawGet(path);
+            assertFalse(answer.contains("<h1>"), path + " served a page without sign-in:\n" + answer);
+            assertTrue(
+                    answer.startsWith("HTTP/1.1 303")
+                            || answer.startsWith("HTTP/1.1 404")
+                            || answer.startsWith("HTTP/1.1 400"),
+                    path + ": " + answer.lines().findFirst().orElse(""));
+        }
+    }
+
+    @Test
     void pagesWhenServedThenSecurityHeadersAndNoCaching() {
         HttpResponse<String> page = Clavis.get("/admin/sign-in.xhtml");
 
@@ -522,6 +539,19 @@ class AdminPagesIT {
                 .executeScript("return Array.from(document.querySelectorAll('button, input[type=submit]'))"
                         + ".filter(e => !(e.value || e.textContent).trim()).map(e => e.id || e.name);");
         assertEquals(List.of(), unnamed, page + ": buttons without a name");
+    }
+
+    /** Sends the path exactly as written (HTTP clients and browsers would normalise it), without a session. */
+    private static String rawGet(String path) throws Exception {
+        java.net.URI base = java.net.URI.create(Clavis.baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+                                    + "Connection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static HttpRequest form(String path, String formId, String viewState, String... fields) {

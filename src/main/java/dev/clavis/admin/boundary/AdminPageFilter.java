@@ -29,7 +29,9 @@ public class AdminPageFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // The path as the container mapped it: decoded and normalised. The raw request URI must not be used, since
+        // "/admin/api/../applications.xhtml" would pass for the API and reach a page without a session.
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (path.startsWith("/admin/api/") || path.equals("/admin/api")) {
             chain.doFilter(request, response);
             return;
