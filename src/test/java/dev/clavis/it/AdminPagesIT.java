@@ -338,6 +338,22 @@ class AdminPagesIT {
     // --- safety ---
 
     @Test
+    void pagesWhenParametersAreGarbageThenNoServerError() {
+        for (String path : List.of(
+                "/admin/audit.xhtml?before=abc",
+                "/admin/audit.xhtml?before=99999999999999999999999",
+                "/admin/audit.xhtml?before=-5",
+                "/admin/application.xhtml?clientId=%00%3Cscript%3E",
+                "/admin/application.xhtml",
+                "/admin/applications.xhtml?q=%27%20OR%201%3D1--")) {
+            browser.open(path);
+            assertFalse(browser.text().contains("Error 500"), path);
+            assertFalse(browser.text().contains("Something went wrong"), path);
+            assertTrue(browser.driver().findElements(By.tagName("h1")).size() > 0, path);
+        }
+    }
+
+    @Test
     void pagesWhenNamesHoldHtmlThenShownAsText() {
         String hostile = "<img src=x onerror=alert(1)><script>alert(2)</script>";
         var app = application().roles("pos.sales.read").register();

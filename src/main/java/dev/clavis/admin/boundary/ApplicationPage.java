@@ -4,8 +4,10 @@ import dev.clavis.application.control.ApplicationCatalog;
 import dev.clavis.application.control.ApplicationForm;
 import dev.clavis.application.entity.Application;
 import dev.clavis.application.entity.ClientSecret;
+import dev.clavis.platform.control.FieldError;
 import dev.clavis.platform.control.Outcome;
 import dev.clavis.role.entity.Role;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -147,9 +149,7 @@ public class ApplicationPage implements Serializable {
                         LocalDate.parse(newSecretExpiry.strip()).atStartOfDay().toInstant(ZoneOffset.UTC));
             } catch (DateTimeParseException e) {
                 Messages.fieldErrors(
-                        List.of(new dev.clavis.platform.control.FieldError(
-                                "expiresAt", "Enter a date such as 2030-01-31")),
-                        SECRET_FORM);
+                        List.of(new FieldError("expiresAt", "Enter a date such as 2030-01-31")), SECRET_FORM);
                 return null;
             }
         }
@@ -190,8 +190,7 @@ public class ApplicationPage implements Serializable {
         if (!found) {
             Messages.error("There is no application " + (clientId == null ? "" : clientId) + ".");
             Messages.keepForRedirect();
-            var external =
-                    jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext();
+            var external = FacesContext.getCurrentInstance().getExternalContext();
             external.redirect(external.getRequestContextPath() + AdminPageFilter.HOME);
         }
     }

@@ -25,7 +25,8 @@ public class AuditPage implements Serializable {
     transient AuditTrail trail;
 
     private Long before;
-    private List<Row> rows;
+    /** Empty until loaded; stays empty when the page parameter did not convert (Faces then skips the view action). */
+    private List<Row> rows = List.of();
 
     public void load() {
         long olderThan = before == null || before < 1 ? Long.MAX_VALUE : before;

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -84,7 +85,7 @@ public class ClientAuthenticator {
     }
 
     /** The slow hash, if this client ID may try now, with a turn at the gate. */
-    private Optional<String> slowCheck(String clientId, java.util.function.Supplier<Optional<String>> hash) {
+    private Optional<String> slowCheck(String clientId, Supplier<Optional<String>> hash) {
         Duration wait = throttle.waitFor(clientId, System.nanoTime());
         if (!wait.isZero()) {
             throw OAuthException.retryLater(
