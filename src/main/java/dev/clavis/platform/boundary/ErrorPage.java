@@ -76,7 +76,8 @@ public class ErrorPage extends HttpServlet {
         response.getOutputStream().write(bytes);
     }
 
-    private static String bearerChallenge(boolean tokenSent) {
+    /** RFC 6750 §3: the scheme to use, and that the token was refused when one was sent. */
+    static String bearerChallenge(boolean tokenSent) {
         return "Bearer realm=\"clavis\"" + (tokenSent ? ", error=\"invalid_token\"" : "");
     }
 

@@ -41,12 +41,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         Response response = respond(problem);
         if (problem.status() == 401) {
-            // RFC 6750 §3: say which scheme to use, and that the token was refused if one was sent
             boolean tokenSent = headers != null && headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
             return Response.fromResponse(response)
-                    .header(
-                            HttpHeaders.WWW_AUTHENTICATE,
-                            "Bearer realm=\"clavis\"" + (tokenSent ? ", error=\"invalid_token\"" : ""))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, ErrorPage.bearerChallenge(tokenSent))
                     .build();
         }
         return response;
