@@ -1,6 +1,6 @@
 package dev.clavis.it;
 
-import dev.clavis.application.control.SecretGenerator;
+import dev.clavis.platform.control.SecretGenerator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.jwk.JWKSet;
-import dev.clavis.application.control.SecretGenerator;
+import dev.clavis.platform.control.SecretGenerator;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import org.jboss.arquillian.container.test.api.Deployer;

@@ -1,7 +1,7 @@
 package dev.clavis.it;
 
-import dev.clavis.application.control.SecretGenerator;
-import dev.clavis.application.control.SecretHasher;
+import dev.clavis.platform.control.SecretGenerator;
+import dev.clavis.platform.control.SecretHasher;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

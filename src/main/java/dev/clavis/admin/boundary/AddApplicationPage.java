@@ -48,17 +48,17 @@ public class AddApplicationPage implements Serializable {
                 new ApplicationForm(
                         clientId, displayName, type, clientCredentialsFlow, List.copyOf(roles), true, null, entered),
                 session.actor());
-        if (!Messages.report(outcome, FORM)) {
-            return null;
-        }
-        ApplicationCatalog.NewSecret created = ((Outcome.Done<ApplicationCatalog.NewSecret>) outcome).value();
+        Messages.valueOrShowErrors(outcome, FORM).ifPresent(this::registered);
+        return null;
+    }
+
+    private void registered(ApplicationCatalog.NewSecret created) {
         revealed.reveal(created.application().clientId(), created.clearSecret());
         Messages.info("Application " + created.application().clientId() + " is registered.");
         clientId = null;
         displayName = null;
         roles = new ArrayList<>();
         generateSecret = true;
-        return null;
     }
 
     public String getClientId() {

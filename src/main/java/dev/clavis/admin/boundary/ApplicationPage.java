@@ -113,10 +113,10 @@ public class ApplicationPage implements Serializable {
                         null),
                 version,
                 session.actor());
-        if (Messages.report(outcome, FORM)) {
-            show(((Outcome.Done<Application>) outcome).value());
+        Messages.valueOrShowErrors(outcome, FORM).ifPresent(changed -> {
+            show(changed);
             Messages.info(done);
-        }
+        });
         return null;
     }
 
@@ -132,7 +132,7 @@ public class ApplicationPage implements Serializable {
     public String delete() {
         Outcome<Void> outcome = catalog.remove(clientId, Optional.of(version), session.actor());
         confirmingDelete = false;
-        if (!Messages.report(outcome, FORM)) {
+        if (!Messages.doneOrShowErrors(outcome, FORM)) {
             return null;
         }
         Messages.info("Application " + clientId + " is deleted.");
@@ -157,23 +157,22 @@ public class ApplicationPage implements Serializable {
         newSecretValue = null;
         Outcome<ApplicationCatalog.NewSecret> outcome =
                 catalog.addSecret(clientId, entered, expiresAt, session.actor());
-        if (Messages.report(outcome, SECRET_FORM)) {
-            ApplicationCatalog.NewSecret added = ((Outcome.Done<ApplicationCatalog.NewSecret>) outcome).value();
+        Messages.valueOrShowErrors(outcome, SECRET_FORM).ifPresent(added -> {
             revealed.reveal(clientId, added.clearSecret());
             show(added.application());
             newSecretExpiry = null;
             Messages.info("A new secret is added. Move the client to it, then revoke the old one.");
-        }
+        });
         return null;
     }
 
     @Transactional
     public String revoke(String secretId) {
         Outcome<Application> outcome = catalog.revokeSecret(clientId, secretId, session.actor());
-        if (Messages.report(outcome, SECRET_FORM)) {
-            show(((Outcome.Done<Application>) outcome).value());
+        Messages.valueOrShowErrors(outcome, SECRET_FORM).ifPresent(changed -> {
+            show(changed);
             Messages.info("The secret ending in " + hintOf(secretId) + " is revoked.");
-        }
+        });
         return null;
     }
 

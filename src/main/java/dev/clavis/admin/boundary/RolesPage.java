@@ -47,7 +47,8 @@ public class RolesPage implements Serializable {
 
     @Transactional
     public String create() {
-        if (Messages.report(catalog.create(newName, newDescription, session.actor()), CREATE_FORM)) {
+        if (Messages.valueOrShowErrors(catalog.create(newName, newDescription, session.actor()), CREATE_FORM)
+                .isPresent()) {
             Messages.info("Role " + newName + " is created.");
             newName = null;
             newDescription = null;
@@ -70,8 +71,8 @@ public class RolesPage implements Serializable {
 
     @Transactional
     public String saveDescription() {
-        Outcome<Role> outcome = catalog.describe(editing, editedDescription, editedVersion, session.actor());
-        if (Messages.report(outcome, EDIT_FORM)) {
+        Outcome<Role> outcome = catalog.changeDescription(editing, editedDescription, editedVersion, session.actor());
+        if (Messages.valueOrShowErrors(outcome, EDIT_FORM).isPresent()) {
             Messages.info("Role " + editing + " is changed.");
             editing = null;
             load();
@@ -87,7 +88,7 @@ public class RolesPage implements Serializable {
     /** Deletes the role the administrator confirmed, withdrawing it from the applications the confirmation named. */
     @Transactional
     public String delete() {
-        if (Messages.report(catalog.remove(deleting.name(), true, session.actor()), CREATE_FORM)) {
+        if (Messages.doneOrShowErrors(catalog.remove(deleting.name(), true, session.actor()), CREATE_FORM)) {
             Messages.info("Role " + deleting.name() + " is deleted.");
             deleting = null;
             load();

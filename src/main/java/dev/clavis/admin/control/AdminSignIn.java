@@ -1,10 +1,10 @@
 package dev.clavis.admin.control;
 
 import dev.clavis.admin.entity.AdminUser;
-import dev.clavis.application.control.SecretGenerator;
-import dev.clavis.application.control.SecretHasher;
 import dev.clavis.audit.control.AuditTrail;
 import dev.clavis.platform.control.FailureThrottle;
+import dev.clavis.platform.control.SecretGenerator;
+import dev.clavis.platform.control.SecretHasher;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,7 +50,7 @@ public class AdminSignIn {
         String userKey = "user:" + user;
         String addressKey = "address:" + remoteAddress;
         long now = System.nanoTime();
-        Duration wait = max(throttle.waitFor(userKey, now), throttle.waitFor(addressKey, now));
+        Duration wait = max(throttle.remainingWait(userKey, now), throttle.remainingWait(addressKey, now));
         if (!wait.isZero()) {
             return new Throttled(wait);
         }

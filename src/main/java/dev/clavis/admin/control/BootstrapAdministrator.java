@@ -1,9 +1,9 @@
 package dev.clavis.admin.control;
 
 import dev.clavis.admin.entity.AdminUser;
-import dev.clavis.application.control.SecretGenerator;
-import dev.clavis.application.control.SecretHasher;
 import dev.clavis.platform.control.ClusterLock;
+import dev.clavis.platform.control.SecretGenerator;
+import dev.clavis.platform.control.SecretHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,11 +23,11 @@ public class BootstrapAdministrator {
     static final int MIN_PASSWORD_LENGTH = 12;
 
     /** What happened at start-up, for the banner; the password is present only when it was generated just now. */
-    public record Outcome(String username, Optional<String> generatedPassword, String action) {
+    public record Provisioned(String username, Optional<String> generatedPassword, String action) {
 
         @Override
         public String toString() {
-            return "Outcome[username=" + username + ", action=" + action + "]";
+            return "Provisioned[username=" + username + ", action=" + action + "]";
         }
     }
 
@@ -43,7 +43,7 @@ public class BootstrapAdministrator {
     Optional<String> configuredPassword;
 
     @Transactional
-    public Outcome ensure() {
+    public Provisioned ensure() {
         if (configuredPassword.isPresent() && configuredPassword.get().length() < MIN_PASSWORD_LENGTH) {
             throw new IllegalStateException(
                     "clavis.admin.password must be at least " + MIN_PASSWORD_LENGTH + " characters long");
@@ -58,13 +58,13 @@ public class BootstrapAdministrator {
         if (existing == null) {
             String password = configuredPassword.orElseGet(SecretGenerator::newSecret);
             entityManager.persist(new AdminUser(username, hasher.hash(password)));
-            return new Outcome(
+            return new Provisioned(
                     username, configuredPassword.isPresent() ? Optional.empty() : Optional.of(password), "created");
         }
         if (configuredPassword.isPresent() && !hasher.matches(configuredPassword.get(), existing.passwordHash())) {
             existing.changePasswordHash(hasher.hash(configuredPassword.get()));
-            return new Outcome(username, Optional.empty(), "password replaced from clavis.admin.password");
+            return new Provisioned(username, Optional.empty(), "password replaced from clavis.admin.password");
         }
-        return new Outcome(username, Optional.empty(), "exists");
+        return new Provisioned(username, Optional.empty(), "exists");
     }
 }

@@ -85,7 +85,7 @@ public class ApplicationsResource {
         JsonBody json = JsonBody.read(body, FIELDS);
         ApplicationForm form = form(json, json.string("clientId").orElse(null), json.string("clientSecret"));
         json.requireNoErrors();
-        ApplicationCatalog.NewSecret created = Outcomes.valueOf(catalog.register(form, actor()));
+        ApplicationCatalog.NewSecret created = Outcomes.valueOrThrow(catalog.register(form, actor()));
         return createdWithSecret(created.application().clientId(), created);
     }
 
@@ -125,7 +125,7 @@ public class ApplicationsResource {
         }
         ApplicationForm form = form(json, clientId, Optional.empty());
         json.requireNoErrors();
-        Application application = Outcomes.valueOf(catalog.change(clientId, form, version, actor()));
+        Application application = Outcomes.valueOrThrow(catalog.change(clientId, form, version, actor()));
         return Response.ok(ApplicationView.of(application))
                 .tag(Versions.etag(application.version()))
                 .build();
@@ -136,7 +136,7 @@ public class ApplicationsResource {
     @Transactional
     @Operation(
             summary = "Delete an application",
-            description = "Its tokens can no longer be obtained. If-Match is" + " optional.")
+            description = "Its tokens can no longer be obtained. If-Match is optional.")
     public Response remove(@PathParam("clientId") String clientId, @HeaderParam("If-Match") String ifMatch) {
         Optional<Long> version = ifMatch == null ? Optional.empty() : Optional.of(Versions.required(ifMatch));
         return Outcomes.noContent(catalog.remove(clientId, version, actor()));
@@ -158,7 +158,8 @@ public class ApplicationsResource {
         Optional<String> secret = json.string("clientSecret");
         var expiresAt = json.instant("expiresAt");
         json.requireNoErrors();
-        ApplicationCatalog.NewSecret added = Outcomes.valueOf(catalog.addSecret(clientId, secret, expiresAt, actor()));
+        ApplicationCatalog.NewSecret added =
+                Outcomes.valueOrThrow(catalog.addSecret(clientId, secret, expiresAt, actor()));
         return createdWithSecret(added.stored().id(), added);
     }
 

@@ -7,6 +7,8 @@ import dev.clavis.audit.control.AuditTrail;
 import dev.clavis.platform.control.ClientsChanged;
 import dev.clavis.platform.control.FieldError;
 import dev.clavis.platform.control.Outcome;
+import dev.clavis.platform.control.SecretGenerator;
+import dev.clavis.platform.control.SecretHasher;
 import dev.clavis.role.control.RoleCatalog;
 import dev.clavis.role.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,8 +88,7 @@ public class ApplicationCatalog {
         Application application = new Application(form.clientId(), form.displayName());
         applyForm(application, form);
         String secret = form.clientSecret() != null ? form.clientSecret() : SecretGenerator.newSecret();
-        ClientSecret stored = application.addSecret(
-                SecretGenerator.newId(), hasher.hash(secret), SecretGenerator.hintOf(secret), null);
+        ClientSecret stored = application.addSecret(secret, hasher, null);
         entityManager.persist(application);
         entityManager.flush();
         changes.fire(ClientsChanged.of(application.clientId()));
@@ -167,8 +168,7 @@ public class ApplicationCatalog {
                     List.of());
         }
         String secret = enteredSecret.orElseGet(SecretGenerator::newSecret);
-        ClientSecret stored = application.addSecret(
-                SecretGenerator.newId(), hasher.hash(secret), SecretGenerator.hintOf(secret), expiresAt.orElse(null));
+        ClientSecret stored = application.addSecret(secret, hasher, expiresAt.orElse(null));
         entityManager.flush();
         changes.fire(ClientsChanged.of(clientId));
         return new Outcome.Done<>(new NewSecret(application, stored, secret));

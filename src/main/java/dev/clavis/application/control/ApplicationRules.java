@@ -68,7 +68,7 @@ public final class ApplicationRules {
         }
         if (form.type() != null && !ClientType.CONFIDENTIAL.name().equals(form.type())) {
             validation.reject(
-                    "type", "Choose CONFIDENTIAL: only a confidential client may use the client" + " credentials flow");
+                    "type", "Choose CONFIDENTIAL: only a confidential client may use the client credentials flow");
         }
         List<String> roles = form.roles() == null ? List.of() : form.roles();
         if (roles.size() > MAX_ROLES) {

@@ -3,6 +3,8 @@ package dev.clavis.application.control;
 import dev.clavis.application.entity.Application;
 import dev.clavis.application.entity.ClientSecret;
 import dev.clavis.platform.control.ClusterLock;
+import dev.clavis.platform.control.SecretGenerator;
+import dev.clavis.platform.control.SecretHasher;
 import dev.clavis.role.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,11 +27,11 @@ public class BootstrapApplication {
     public static final String ADMIN_ROLE = "clavis-admin";
 
     /** What happened at start-up, for the banner; the secret is present only when it was generated just now. */
-    public record Outcome(String clientId, Optional<String> generatedSecret, String action) {
+    public record Provisioned(String clientId, Optional<String> generatedSecret, String action) {
 
         @Override
         public String toString() {
-            return "Outcome[clientId=" + clientId + ", action=" + action + "]";
+            return "Provisioned[clientId=" + clientId + ", action=" + action + "]";
         }
     }
 
@@ -45,7 +47,7 @@ public class BootstrapApplication {
     Optional<String> configuredSecret;
 
     @Transactional
-    public Outcome ensure() {
+    public Provisioned ensure() {
         configuredSecret.flatMap(SecretPolicy::weakness).ifPresent(weakness -> {
             throw new IllegalStateException("clavis.bootstrap.client-secret " + weakness);
         });
@@ -56,9 +58,9 @@ public class BootstrapApplication {
             Application application = new Application(clientId, "Clavis administration");
             application.grant(entityManager.find(Role.class, ADMIN_ROLE));
             String secret = configuredSecret.orElseGet(SecretGenerator::newSecret);
-            application.addSecret(SecretGenerator.newId(), hasher.hash(secret), SecretGenerator.hintOf(secret), null);
+            application.addSecret(secret, hasher, null);
             entityManager.persist(application);
-            return new Outcome(
+            return new Provisioned(
                     clientId, configuredSecret.isPresent() ? Optional.empty() : Optional.of(secret), "created");
         }
         if (configuredSecret.isPresent()) {
@@ -68,10 +70,11 @@ public class BootstrapApplication {
                     .anyMatch(stored -> stored.isActive(now) && hasher.matches(secret, stored.secretHash()));
             if (!matches) {
                 existing.secrets().forEach(ClientSecret::revoke);
-                existing.addSecret(SecretGenerator.newId(), hasher.hash(secret), SecretGenerator.hintOf(secret), null);
-                return new Outcome(clientId, Optional.empty(), "secret replaced from clavis.bootstrap.client-secret");
+                existing.addSecret(secret, hasher, null);
+                return new Provisioned(
+                        clientId, Optional.empty(), "secret replaced from clavis.bootstrap.client-secret");
             }
         }
-        return new Outcome(clientId, Optional.empty(), "exists");
+        return new Provisioned(clientId, Optional.empty(), "exists");
     }
 }

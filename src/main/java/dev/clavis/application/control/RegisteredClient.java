@@ -25,7 +25,7 @@ public record RegisteredClient(
     public record StoredSecret(String id, String hash, Instant expiresAt, Instant revokedAt) {
 
         public boolean isActive(Instant now) {
-            return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
+            return ClientSecret.isActive(revokedAt, expiresAt, now);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.clavis.application.entity;
 
+import dev.clavis.platform.control.SecretGenerator;
+import dev.clavis.platform.control.SecretHasher;
 import dev.clavis.role.entity.Role;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -91,8 +93,18 @@ public class Application {
         this.updatedAt = createdAt;
     }
 
-    public ClientSecret addSecret(String id, String secretHash, String hint, Instant expiresAt) {
-        ClientSecret secret = new ClientSecret(id, this, secretHash, hint, expiresAt);
+    /**
+     * Adds a secret, of which only a slow hash and a hint are kept: the one way a secret comes to an application.
+     *
+     * @param expiresAt when it stops working, or null for never
+     */
+    public ClientSecret addSecret(String clearSecret, SecretHasher hasher, Instant expiresAt) {
+        ClientSecret secret = new ClientSecret(
+                SecretGenerator.newId(),
+                this,
+                hasher.hash(clearSecret),
+                SecretGenerator.hintOf(clearSecret),
+                expiresAt);
         secrets.add(secret);
         touch();
         return secret;

@@ -59,6 +59,11 @@ public class ClientSecret {
     }
 
     public boolean isActive(Instant now) {
+        return isActive(revokedAt, expiresAt, now);
+    }
+
+    /** The one rule of a secret's life: it works until it is revoked or expires, whichever comes first. */
+    public static boolean isActive(Instant revokedAt, Instant expiresAt, Instant now) {
         return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
     }
 

@@ -32,7 +32,7 @@ public class AuditResource {
     @GET
     @Operation(
             summary = "Read the audit trail",
-            description = "Newest first. For the next page, pass the id of the" + " last event as before.")
+            description = "Newest first. For the next page, pass the id of the last event as before.")
     public List<AuditEventView> read(
             @Parameter(description = "How many events, 1 to 500 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "Only events with an id below this one") @QueryParam("before") String before) {

@@ -10,7 +10,8 @@ import java.io.IOException;
 
 /**
  * {@code GET /oauth2/jwks}: the public signing keys (RFC 7517 §5), served from memory. Resource servers may cache it
- * for a few minutes; a new key is published before it signs, so a short cache never misses one.
+ * for five minutes. Today the set holds the one key created at the first start, which never changes: there is no
+ * key rotation yet.
  */
 @WebServlet(name = "jwks", urlPatterns = "/oauth2/jwks")
 public class JwksEndpoint extends HttpServlet {

@@ -12,7 +12,7 @@ public final class Outcomes {
      * @return the value of a successful outcome
      * @throws ProblemException with 400, 404, 409 or 412 for the others
      */
-    public static <T> T valueOf(Outcome<T> outcome) {
+    public static <T> T valueOrThrow(Outcome<T> outcome) {
         if (outcome instanceof Outcome.Done<T> done) {
             return done.value();
         }
@@ -32,7 +32,7 @@ public final class Outcomes {
     }
 
     public static Response noContent(Outcome<?> outcome) {
-        valueOf(outcome);
+        valueOrThrow(outcome);
         return Response.noContent().build();
     }
 }

@@ -7,7 +7,7 @@ import java.io.IOException;
 
 /**
  * Refuses an admin API request whose declared body is too large before any of it is read. Bodies without a declared
- * length are bounded while they are read ({@link JsonBody}). Registered by {@link AdminApi}.
+ * length are bounded while they are read ({@link JsonBody}). Registered by the admin API's JAX-RS application.
  */
 @PreMatching
 public class RequestSizeLimit implements ContainerRequestFilter {
@@ -18,8 +18,12 @@ public class RequestSizeLimit implements ContainerRequestFilter {
             if (request.getLength() <= RequestBodies.MAX_DRAINED_BYTES) {
                 RequestBodies.drain(request.getEntityStream());
             }
-            request.abortWith(ProblemMapper.respond(Problem.of(
-                    413, "Request too large", "The request body is larger than " + JsonBody.MAX_BYTES + " bytes")));
+            request.abortWith(ProblemResponse.of(
+                    Problem.of(
+                            413,
+                            "Request too large",
+                            "The request body is larger than " + JsonBody.MAX_BYTES + " bytes"),
+                    false));
         }
     }
 }

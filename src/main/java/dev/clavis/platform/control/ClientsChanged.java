@@ -1,18 +1,12 @@
 package dev.clavis.platform.control;
 
-import java.util.Optional;
-
 /**
- * Fired inside the transaction of any change that alters what the token endpoint must know about clients; observed
- * after the commit, so that the next token request reads the new state. Empty means every client.
+ * Fired inside the transaction of any change that alters what the token endpoint must know about a client;
+ * observed after the commit, so that the client's next token request reads the new state.
  */
-public record ClientsChanged(Optional<String> clientId) {
+public record ClientsChanged(String clientId) {
 
     public static ClientsChanged of(String clientId) {
-        return new ClientsChanged(Optional.of(clientId));
-    }
-
-    public static ClientsChanged all() {
-        return new ClientsChanged(Optional.empty());
+        return new ClientsChanged(clientId);
     }
 }

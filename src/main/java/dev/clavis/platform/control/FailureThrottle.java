@@ -29,7 +29,7 @@ public final class FailureThrottle {
     }
 
     /** @return how long the key must still wait before its next attempt; zero when it may try now */
-    public Duration waitFor(String key, long nowNanos) {
+    public Duration remainingWait(String key, long nowNanos) {
         Failures known = failures.get(key);
         if (known == null || known.count() < FREE_FAILURES) {
             return Duration.ZERO;

@@ -71,7 +71,7 @@ public class RolesResource {
             throw ProblemException.of(400, "Invalid request", "Only Clavis itself defines built-in roles");
         });
         json.requireNoErrors();
-        Role role = Outcomes.valueOf(
+        Role role = Outcomes.valueOrThrow(
                 catalog.create(name, description, security.getUserPrincipal().getName()));
         return Response.created(
                         uriInfo.getAbsolutePathBuilder().path(role.name()).build())
@@ -94,10 +94,10 @@ public class RolesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Change a custom role's description",
-            description = "Requires If-Match. Built-in roles and" + " names cannot be changed.")
+            description = "Requires If-Match. Built-in roles and names cannot be changed.")
     @APIResponse(responseCode = "409", description = "The role is built in")
     @APIResponse(responseCode = "412", description = "Someone changed the role since you read it")
-    public Response describe(
+    public Response changeDescription(
             @PathParam("name") String name, @HeaderParam("If-Match") String ifMatch, InputStream body) {
         long version = Versions.required(ifMatch);
         JsonBody json = JsonBody.read(body, FIELDS);
@@ -106,7 +106,7 @@ public class RolesResource {
         });
         String description = json.string("description").orElse(null);
         json.requireNoErrors();
-        Role role = Outcomes.valueOf(catalog.describe(
+        Role role = Outcomes.valueOrThrow(catalog.changeDescription(
                 name, description, version, security.getUserPrincipal().getName()));
         return Response.ok(RoleView.of(role)).tag(Versions.etag(role.version())).build();
     }

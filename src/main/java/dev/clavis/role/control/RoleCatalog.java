@@ -1,13 +1,10 @@
 package dev.clavis.role.control;
 
-import dev.clavis.application.entity.Application;
 import dev.clavis.audit.control.AuditTrail;
-import dev.clavis.platform.control.ClientsChanged;
 import dev.clavis.platform.control.FieldError;
 import dev.clavis.platform.control.Outcome;
 import dev.clavis.role.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,7 +29,7 @@ public class RoleCatalog {
     AuditTrail audit;
 
     @Inject
-    Event<ClientsChanged> changes;
+    RoleHolders holders;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Role> list() {
@@ -59,13 +56,7 @@ public class RoleCatalog {
     /** @return the client IDs of the applications that hold the role */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> holders(String name) {
-        return entityManager
-                .createNamedQuery(Application.FIND_BY_ROLE, Application.class)
-                .setParameter("role", name)
-                .getResultList()
-                .stream()
-                .map(Application::clientId)
-                .toList();
+        return holders.of(name);
     }
 
     public Outcome<Role> create(String name, String description, String actor) {
@@ -86,11 +77,12 @@ public class RoleCatalog {
         return new Outcome.Done<>(role);
     }
 
-    public Outcome<Role> describe(String name, String description, long expectedVersion, String actor) {
-        return audit.audited(actor, "role.change", name, () -> describeUnaudited(name, description, expectedVersion));
+    public Outcome<Role> changeDescription(String name, String description, long expectedVersion, String actor) {
+        return audit.audited(
+                actor, "role.change", name, () -> changeDescriptionUnaudited(name, description, expectedVersion));
     }
 
-    private Outcome<Role> describeUnaudited(String name, String description, long expectedVersion) {
+    private Outcome<Role> changeDescriptionUnaudited(String name, String description, long expectedVersion) {
         Optional<Role> found = find(name);
         if (found.isEmpty()) {
             return new Outcome.NotFound<>("Role " + name);
@@ -106,7 +98,7 @@ public class RoleCatalog {
         if (!errors.isEmpty()) {
             return new Outcome.Invalid<>(errors);
         }
-        role.describe(description);
+        role.changeDescription(description);
         entityManager.flush();
         return new Outcome.Done<>(role);
     }
@@ -128,20 +120,14 @@ public class RoleCatalog {
         if (role.isBuiltIn()) {
             return new Outcome.Conflict<>("Built-in roles cannot be deleted", List.of());
         }
-        List<Application> holders = entityManager
-                .createNamedQuery(Application.FIND_BY_ROLE, Application.class)
-                .setParameter("role", name)
-                .getResultList();
-        if (!holders.isEmpty() && !force) {
+        List<String> holding = holders.of(name);
+        if (!holding.isEmpty() && !force) {
             return new Outcome.Conflict<>(
-                    "Applications hold this role; remove it from them first, or delete with force=true",
-                    holders.stream().map(Application::clientId).toList());
+                    "Applications hold this role; remove it from them first, or delete with force=true", holding);
         }
-        holders.forEach(application -> application.withdraw(role));
-        entityManager.flush(); // the links go before the role they point to
+        holders.withdrawEverywhere(role);
         entityManager.remove(role);
         entityManager.flush();
-        changes.fire(ClientsChanged.all());
         return new Outcome.Done<>(null);
     }
 }

@@ -51,7 +51,7 @@ public class Role {
     }
 
     /** Built-in roles are part of Clavis and cannot be changed. */
-    public void describe(String description) {
+    public void changeDescription(String description) {
         if (builtIn) {
             throw new IllegalStateException("Built-in role " + name + " cannot be changed");
         }

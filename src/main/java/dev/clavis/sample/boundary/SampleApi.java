@@ -1,17 +1,20 @@
 package dev.clavis.sample.boundary;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
+import java.util.Set;
 
 /**
- * The sample resource server under {@code /api}, protected by MicroProfile JWT. It must be a CDI bean for Payara to
- * pick up {@code @LoginConfig}, which applies to the whole WAR: the admin API ({@code AdminApi}) relies on it too. The MP-JWT settings (issuer, JWKS location, audience) are in
- * {@code microprofile-config.properties}; {@code payara-mp-jwt.properties} lets Payara accept RFC 9068's
- * {@code at+jwt} type.
+ * The sample resource server under {@code /api}. It relies on the WAR's MicroProfile JWT configuration, like any
+ * resource server would rely on its own: issuer, JWKS location and audience in {@code microprofile-config.properties},
+ * and {@code payara-mp-jwt.properties} so that Payara accepts RFC 9068's {@code at+jwt} type. It lists its one
+ * resource, so that no other resource of the WAR is served under {@code /api} too.
  */
 @ApplicationPath("api")
-@LoginConfig(authMethod = "MP-JWT")
-@ApplicationScoped
-public class SampleApi extends Application {}
+public class SampleApi extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(WhoAmIResource.class);
+    }
+}

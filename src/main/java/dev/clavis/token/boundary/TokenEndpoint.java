@@ -1,10 +1,10 @@
 package dev.clavis.token.boundary;
 
+import dev.clavis.platform.boundary.OAuthResponse;
 import dev.clavis.platform.boundary.RequestBodies;
+import dev.clavis.platform.control.OAuthError;
+import dev.clavis.platform.control.OAuthException;
 import dev.clavis.token.control.ClientCredentialsGrant;
-import dev.clavis.token.control.ErrorResponse;
-import dev.clavis.token.control.OAuthError;
-import dev.clavis.token.control.OAuthException;
 import dev.clavis.token.control.TokenRequest;
 import dev.clavis.token.control.TokenRequestReader;
 import jakarta.inject.Inject;
@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.logging.Level;
@@ -42,8 +41,6 @@ public class TokenEndpoint extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Pragma", "no-cache");
         try {
             if (!"POST".equals(request.getMethod())) {
                 response.setHeader("Allow", "POST");
@@ -53,24 +50,15 @@ public class TokenEndpoint extends HttpServlet {
             List<String> authorization = Collections.list(request.getHeaders("Authorization"));
             TokenRequest tokenRequest =
                     reader.read(request.getContentType(), request.getQueryString(), authorization, body);
-            write(response, 200, grant.handle(tokenRequest).toJson());
+            OAuthResponse.writeJson(response, 200, grant.handle(tokenRequest).toJson());
         } catch (OAuthException e) {
-            String challenge = ErrorResponse.challenge(e);
-            if (challenge != null) {
-                response.setHeader("WWW-Authenticate", challenge);
-            }
-            if (e.retryAfterSeconds() > 0) {
-                response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-            }
-            write(response, e.status(), ErrorResponse.toJson(e));
+            OAuthResponse.writeError(response, e);
         } catch (RuntimeException e) {
             // The exception may come from anywhere below; log its type and stack, not the request.
             LOG.log(Level.SEVERE, "Token request failed unexpectedly", e);
-            write(
+            OAuthResponse.writeError(
                     response,
-                    500,
-                    ErrorResponse.toJson(new OAuthException(
-                            OAuthError.SERVER_ERROR, "The server could not issue a token; try again")));
+                    new OAuthException(OAuthError.SERVER_ERROR, "The server could not issue a token; try again"));
         }
     }
 
@@ -95,13 +83,5 @@ public class TokenEndpoint extends HttpServlet {
     private static OAuthException tooLarge() {
         return new OAuthException(
                 OAuthError.INVALID_REQUEST, "The request body is larger than " + MAX_BODY_BYTES + " bytes", 413);
-    }
-
-    private static void write(HttpServletResponse response, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("application/json;charset=UTF-8");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
     }
 }

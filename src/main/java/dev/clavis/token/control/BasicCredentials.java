@@ -1,5 +1,6 @@
 package dev.clavis.token.control;
 
+import dev.clavis.platform.control.OAuthException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

@@ -1,10 +1,11 @@
 package dev.clavis.token.control;
 
-import dev.clavis.application.control.ClientRegistry;
+import dev.clavis.application.control.ClientSnapshotCache;
 import dev.clavis.application.control.RegisteredClient;
-import dev.clavis.application.control.SecretGenerator;
-import dev.clavis.application.control.SecretHasher;
 import dev.clavis.platform.control.FailureThrottle;
+import dev.clavis.platform.control.OAuthException;
+import dev.clavis.platform.control.SecretGenerator;
+import dev.clavis.platform.control.SecretHasher;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,10 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ClientAuthenticator {
 
-    static final String FAILED = "Client authentication failed";
-
     @Inject
-    ClientRegistry registry;
+    ClientSnapshotCache registry;
 
     @Inject
     @ConfigProperty(name = "clavis.verified-secret-cache.ttl-seconds", defaultValue = "300")
@@ -79,14 +78,14 @@ public class ClientAuthenticator {
         }
         throttle.succeeded(clientId);
         if (!client.enabled()) {
-            throw OAuthException.invalidClient(FAILED);
+            throw OAuthException.clientAuthenticationFailed();
         }
         return client;
     }
 
     /** The slow hash, if this client ID may try now, with a turn at the gate. */
     private Optional<String> slowCheck(String clientId, Supplier<Optional<String>> hash) {
-        Duration wait = throttle.waitFor(clientId, System.nanoTime());
+        Duration wait = throttle.remainingWait(clientId, System.nanoTime());
         if (!wait.isZero()) {
             throw OAuthException.retryLater(
                     429,
@@ -98,7 +97,7 @@ public class ClientAuthenticator {
 
     private OAuthException failed(String clientId) {
         throttle.failed(clientId, System.nanoTime());
-        return OAuthException.invalidClient(FAILED);
+        return OAuthException.clientAuthenticationFailed();
     }
 
     private Optional<String> matchingSecret(RegisteredClient client, String secret, Instant now) {

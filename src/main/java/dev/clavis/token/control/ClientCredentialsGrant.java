@@ -1,6 +1,8 @@
 package dev.clavis.token.control;
 
 import dev.clavis.application.control.RegisteredClient;
+import dev.clavis.platform.control.OAuthError;
+import dev.clavis.platform.control.OAuthException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

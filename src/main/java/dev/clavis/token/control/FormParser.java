@@ -1,5 +1,6 @@
 package dev.clavis.token.control;
 
+import dev.clavis.platform.control.OAuthException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -1,5 +1,7 @@
 package dev.clavis.token.control;
 
+import dev.clavis.platform.control.OAuthError;
+import dev.clavis.platform.control.OAuthException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;

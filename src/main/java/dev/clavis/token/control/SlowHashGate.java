@@ -1,5 +1,6 @@
 package dev.clavis.token.control;
 
+import dev.clavis.platform.control.OAuthException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;

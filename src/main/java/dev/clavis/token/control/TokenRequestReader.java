@@ -1,5 +1,6 @@
 package dev.clavis.token.control;
 
+import dev.clavis.platform.control.OAuthException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

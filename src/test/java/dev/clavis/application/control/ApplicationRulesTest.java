@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clavis.platform.control.FieldError;
+import dev.clavis.platform.control.SecretGenerator;
 import dev.clavis.platform.control.Validation;
 import java.util.Arrays;
 import java.util.List;

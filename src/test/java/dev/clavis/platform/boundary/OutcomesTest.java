@@ -11,17 +11,17 @@ import org.junit.jupiter.api.Test;
 class OutcomesTest {
 
     private static Problem refused(Outcome<?> outcome) {
-        return assertThrows(ProblemException.class, () -> Outcomes.valueOf(outcome))
+        return assertThrows(ProblemException.class, () -> Outcomes.valueOrThrow(outcome))
                 .problem();
     }
 
     @Test
-    void valueOfWhenDoneThenTheValue() {
-        assertEquals("created", Outcomes.valueOf(new Outcome.Done<>("created")));
+    void valueOrThrowWhenDoneThenTheValue() {
+        assertEquals("created", Outcomes.valueOrThrow(new Outcome.Done<>("created")));
     }
 
     @Test
-    void valueOfWhenInvalidThenBadRequestWithEveryFieldError() {
+    void valueOrThrowWhenInvalidThenBadRequestWithEveryFieldError() {
         List<FieldError> errors = List.of(
                 new FieldError("clientId", "Use 3 to 64 lower-case letters"),
                 new FieldError("displayName", "Enter a friendly name"));
@@ -33,7 +33,7 @@ class OutcomesTest {
     }
 
     @Test
-    void valueOfWhenNotFoundThenNotFoundNamingWhat() {
+    void valueOrThrowWhenNotFoundThenNotFoundNamingWhat() {
         Problem problem = refused(new Outcome.NotFound<>("Application back-office"));
 
         assertEquals(404, problem.status());
@@ -41,7 +41,7 @@ class OutcomesTest {
     }
 
     @Test
-    void valueOfWhenConflictWithDetailsThenConflictListingThem() {
+    void valueOrThrowWhenConflictWithDetailsThenConflictListingThem() {
         Problem problem = refused(
                 new Outcome.Conflict<>("The role is granted to applications", List.of("back-office", "till-7")));
 
@@ -50,7 +50,7 @@ class OutcomesTest {
     }
 
     @Test
-    void valueOfWhenConflictWithoutDetailsThenConflictWithTheReasonOnly() {
+    void valueOrThrowWhenConflictWithoutDetailsThenConflictWithTheReasonOnly() {
         Problem problem = refused(new Outcome.Conflict<>("Built-in roles cannot be removed", List.of()));
 
         assertEquals(409, problem.status());
@@ -58,7 +58,7 @@ class OutcomesTest {
     }
 
     @Test
-    void valueOfWhenStaleThenPreconditionFailed() {
+    void valueOrThrowWhenStaleThenPreconditionFailed() {
         assertEquals(412, refused(new Outcome.Stale<>()).status());
     }
 

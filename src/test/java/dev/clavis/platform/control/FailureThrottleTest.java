@@ -12,29 +12,29 @@ class FailureThrottleTest {
     private final FailureThrottle throttle = new FailureThrottle();
 
     @Test
-    void waitForWhenFewFailuresThenNoWait() {
+    void remainingWaitWhenFewFailuresThenNoWait() {
         throttle.failed("user:a", 0);
         throttle.failed("user:a", 0);
         throttle.failed("user:a", 0);
 
-        assertEquals(Duration.ZERO, throttle.waitFor("user:b", 0), "other keys are not affected");
+        assertEquals(Duration.ZERO, throttle.remainingWait("user:b", 0), "other keys are not affected");
         throttle.succeeded("user:a");
-        assertEquals(Duration.ZERO, throttle.waitFor("user:a", 0));
+        assertEquals(Duration.ZERO, throttle.remainingWait("user:a", 0));
     }
 
     @Test
-    void waitForWhenThreeFailuresThenFiveSecondsFromTheLast() {
+    void remainingWaitWhenThreeFailuresThenFiveSecondsFromTheLast() {
         for (int i = 0; i < 3; i++) {
             throttle.failed("user:a", 10 * SECOND);
         }
 
-        assertEquals(Duration.ofSeconds(5), throttle.waitFor("user:a", 10 * SECOND));
-        assertEquals(Duration.ofSeconds(2), throttle.waitFor("user:a", 13 * SECOND));
-        assertEquals(Duration.ZERO, throttle.waitFor("user:a", 15 * SECOND));
+        assertEquals(Duration.ofSeconds(5), throttle.remainingWait("user:a", 10 * SECOND));
+        assertEquals(Duration.ofSeconds(2), throttle.remainingWait("user:a", 13 * SECOND));
+        assertEquals(Duration.ZERO, throttle.remainingWait("user:a", 15 * SECOND));
     }
 
     @Test
-    void waitForWhenMoreFailuresThenDoublesUpToFiveMinutes() {
+    void remainingWaitWhenMoreFailuresThenDoublesUpToFiveMinutes() {
         assertEquals(Duration.ofSeconds(5), FailureThrottle.delayAfter(3));
         assertEquals(Duration.ofSeconds(10), FailureThrottle.delayAfter(4));
         assertEquals(Duration.ofSeconds(40), FailureThrottle.delayAfter(6));
@@ -50,7 +50,7 @@ class FailureThrottleTest {
         throttle.succeeded("address:10.0.0.1");
         throttle.failed("address:10.0.0.1", 0);
 
-        assertEquals(Duration.ZERO, throttle.waitFor("address:10.0.0.1", 0));
+        assertEquals(Duration.ZERO, throttle.remainingWait("address:10.0.0.1", 0));
     }
 
     @Test
@@ -63,7 +63,8 @@ class FailureThrottleTest {
             small.failed("client:random" + i, SECOND);
         }
 
-        assertEquals(Duration.ofSeconds(5), small.waitFor("client:target", 0), "a flood of guesses does not reset it");
+        assertEquals(
+                Duration.ofSeconds(5), small.remainingWait("client:target", 0), "a flood of guesses does not reset it");
         assertEquals(true, small.trackedKeys() <= 10);
     }
 

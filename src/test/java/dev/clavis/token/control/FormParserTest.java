@@ -5,6 +5,8 @@ import static dev.clavis.token.control.OAuthAssertions.assertOAuthError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clavis.platform.control.OAuthError;
+import dev.clavis.platform.control.OAuthException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clavis.platform.control.OAuthError;
+import dev.clavis.platform.control.OAuthException;
 import org.junit.jupiter.api.function.Executable;
 
 /** Assertions on the {@link OAuthException} a token endpoint class throws. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clavis.platform.control.OAuthError;
+import dev.clavis.platform.control.OAuthException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

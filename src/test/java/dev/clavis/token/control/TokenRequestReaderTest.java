@@ -5,6 +5,8 @@ import static dev.clavis.token.control.OAuthAssertions.assertNotEchoed;
 import static dev.clavis.token.control.OAuthAssertions.assertOAuthError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.clavis.platform.control.OAuthError;
+import dev.clavis.platform.control.OAuthException;
 import dev.clavis.token.control.ClientCredentials.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

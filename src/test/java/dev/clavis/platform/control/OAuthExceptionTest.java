@@ -1,4 +1,4 @@
-package dev.clavis.token.control;
+package dev.clavis.platform.control;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;

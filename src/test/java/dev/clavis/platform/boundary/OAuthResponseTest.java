@@ -1,20 +1,22 @@
-package dev.clavis.token.control;
+package dev.clavis.platform.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.clavis.platform.control.OAuthError;
+import dev.clavis.platform.control.OAuthException;
 import java.text.ParseException;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ErrorResponseTest {
+class OAuthResponseTest {
 
     private static Map<String, Object> json(OAuthException exception) throws ParseException {
-        return JSONObjectUtils.parse(ErrorResponse.toJson(exception));
+        return JSONObjectUtils.parse(OAuthResponse.toJson(exception));
     }
 
     @Test
@@ -47,19 +49,20 @@ class ErrorResponseTest {
     @Test
     void challengeWhenInvalidClientThenBasicChallenge() {
         assertEquals(
-                "Basic realm=\"clavis\", charset=\"UTF-8\"",
-                ErrorResponse.challenge(OAuthException.invalidClient("Client authentication failed")));
+                Optional.of("Basic realm=\"clavis\", charset=\"UTF-8\""),
+                OAuthResponse.challenge(OAuthException.clientAuthenticationFailed()));
     }
 
     @ParameterizedTest
     @EnumSource(value = OAuthError.class, names = "INVALID_CLIENT", mode = EnumSource.Mode.EXCLUDE)
     void challengeWhenNot401ThenNone(OAuthError error) {
-        assertNull(ErrorResponse.challenge(new OAuthException(error, "x")));
+        assertEquals(Optional.empty(), OAuthResponse.challenge(new OAuthException(error, "x")));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {405, 413})
     void challengeWhenHttpStatusOverriddenThenNone(int status) {
-        assertNull(ErrorResponse.challenge(new OAuthException(OAuthError.INVALID_REQUEST, "x", status)));
+        assertEquals(
+                Optional.empty(), OAuthResponse.challenge(new OAuthException(OAuthError.INVALID_REQUEST, "x", status)));
     }
 }

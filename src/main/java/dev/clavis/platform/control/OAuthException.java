@@ -1,7 +1,7 @@
-package dev.clavis.token.control;
+package dev.clavis.platform.control;
 
 /**
- * The one error type of the token endpoint: an RFC 6749 §5.2 error code, a description that is safe to show to
+ * The one error type of the OAuth endpoints: an RFC 6749 §5.2 error code, a description that is safe to show to
  * anyone (it never contains a secret and never tells whether a client ID exists), and the HTTP status.
  * It carries no stack trace: it is an expected outcome, thrown on the hot path.
  */
@@ -40,6 +40,14 @@ public final class OAuthException extends RuntimeException {
 
     public static OAuthException invalidClient(String description) {
         return new OAuthException(OAuthError.INVALID_CLIENT, description);
+    }
+
+    /**
+     * {@code invalid_client} (RFC 6749 §5.2) in the one wording every failure uses, whatever the reason: an unknown
+     * client, a wrong, expired or revoked secret, a disabled application.
+     */
+    public static OAuthException clientAuthenticationFailed() {
+        return new OAuthException(OAuthError.INVALID_CLIENT, "Client authentication failed");
     }
 
     public OAuthError error() {

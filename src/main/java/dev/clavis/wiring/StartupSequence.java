@@ -1,4 +1,4 @@
-package dev.clavis.platform.boundary;
+package dev.clavis.wiring;
 
 import dev.clavis.admin.control.BootstrapAdministrator;
 import dev.clavis.application.control.BootstrapApplication;
@@ -65,8 +65,8 @@ public class StartupSequence {
         LOG.info(() -> "Database schema is up to date (" + applied + " migrations applied now)");
         signingKeys.ensureActiveKey();
         signingKeys.load();
-        BootstrapApplication.Outcome bootstrap = bootstrapApplication.ensure();
-        BootstrapAdministrator.Outcome administrator = bootstrapAdministrator.ensure();
+        BootstrapApplication.Provisioned bootstrap = bootstrapApplication.ensure();
+        BootstrapAdministrator.Provisioned administrator = bootstrapAdministrator.ensure();
         StartupBanner.print(issuer, bootstrap, administrator);
     }
 }

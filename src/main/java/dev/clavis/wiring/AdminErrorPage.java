@@ -1,4 +1,4 @@
-package dev.clavis.platform.boundary;
+package dev.clavis.wiring;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package dev.clavis.platform.boundary;
+package dev.clavis.wiring;
 
 import dev.clavis.key.control.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;

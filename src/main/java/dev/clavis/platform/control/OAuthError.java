@@ -1,4 +1,4 @@
-package dev.clavis.token.control;
+package dev.clavis.platform.control;
 
 /**
  * The error codes of RFC 6749 §5.2 that the client credentials grant can produce, with the HTTP status each is

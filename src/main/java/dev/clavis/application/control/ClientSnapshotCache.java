@@ -15,13 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The applications the token endpoint knows, read from the database once and then served from memory.
+ * The token endpoint's cache of client snapshots ({@link RegisteredClient}): each application is read from the
+ * database once and then served from memory.
  * An entry is reloaded after {@code clavis.client-cache.ttl-seconds} (so that another instance's changes arrive
  * even without an explicit invalidation) or at once when {@link #invalidate(String)} is called after a change.
  * Unknown client IDs are remembered too, in a bounded way, so that guessing IDs does not cost a query each.
  */
 @ApplicationScoped
-public class ClientRegistry {
+public class ClientSnapshotCache {
 
     static final int MAX_UNKNOWN = 10_000;
 
@@ -65,12 +66,9 @@ public class ClientRegistry {
         entries.remove(clientId);
     }
 
-    /** After a change commits: the next token request of the changed clients reads the database. */
+    /** After a change commits: the next token request of the changed client reads the database. */
     void onClientsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClientsChanged change) {
-        change.clientId().ifPresentOrElse(this::invalidate, () -> {
-            invalidations.incrementAndGet();
-            entries.clear();
-        });
+        invalidate(change.clientId());
     }
 
     private Optional<RegisteredClient> load(String clientId) {

@@ -1,4 +1,4 @@
-package dev.clavis.application.control;
+package dev.clavis.platform.control;
 
 import java.security.SecureRandom;
 import java.util.Base64;

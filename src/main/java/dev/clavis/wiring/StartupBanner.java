@@ -1,4 +1,4 @@
-package dev.clavis.platform.boundary;
+package dev.clavis.wiring;
 
 import dev.clavis.admin.control.BootstrapAdministrator;
 import dev.clavis.application.control.BootstrapApplication;
@@ -13,7 +13,9 @@ final class StartupBanner {
     private StartupBanner() {}
 
     static void print(
-            String issuer, BootstrapApplication.Outcome bootstrap, BootstrapAdministrator.Outcome administrator) {
+            String issuer,
+            BootstrapApplication.Provisioned bootstrap,
+            BootstrapAdministrator.Provisioned administrator) {
         StringBuilder banner = new StringBuilder()
                 .append("\n==================================================================\n")
                 .append(" Clavis is ready at ")

@@ -1,0 +1,60 @@
+package dev.clavis.wiring;
+
+import dev.clavis.platform.boundary.HttpErrorTexts;
+import dev.clavis.platform.boundary.OAuthResponse;
+import dev.clavis.platform.boundary.Problem;
+import dev.clavis.platform.boundary.ProblemResponse;
+import dev.clavis.platform.control.OAuthError;
+import dev.clavis.platform.control.OAuthException;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Renders every error the container produces itself (an unknown path, a wrong method, a rejected bearer token, a
+ * malformed URL, an uncaught exception), so no program ever gets an HTML error page and no one a stack trace.
+ * Registered in {@code web.xml}. The shape follows what the caller speaks at that address:
+ *
+ * <ul>
+ * <li>{@code /oauth2/}: RFC 6749 §5.2, since a bearer token sent to the token endpoint is turned down by the
+ * MicroProfile JWT mechanism (which watches every request) before the endpoint sees it;</li>
+ * <li>{@code /admin/api/}: RFC 9457 problem details, like the rest of the admin API;</li>
+ * <li>the admin pages: a small HTML page for a person ({@link AdminErrorPage});</li>
+ * <li>elsewhere (the protected API): RFC 6750 §3 {@code error} and {@code error_description}, with the bearer
+ * challenge on 401.</li>
+ * </ul>
+ */
+@WebServlet(name = "error-page", urlPatterns = "/error")
+public class ErrorPage extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer value && value >= 400 ? value : code == null ? 404 : 500;
+        String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        String context = request.getContextPath();
+        boolean tokenSent = request.getHeader("Authorization") != null;
+        response.setHeader("Cache-Control", "no-store");
+        if (path.startsWith(context + "/oauth2/")) {
+            OAuthResponse.writeError(
+                    response,
+                    status == 401
+                            ? OAuthException.clientAuthenticationFailed()
+                            : new OAuthException(
+                                    status >= 500 ? OAuthError.SERVER_ERROR : OAuthError.INVALID_REQUEST,
+                                    HttpErrorTexts.description(status),
+                                    status));
+        } else if (path.startsWith(context + "/admin/api/")) {
+            ProblemResponse.write(response, Problem.of(status), tokenSent);
+        } else if (path.startsWith(context + "/admin/")) {
+            AdminErrorPage.write(request, response, status);
+        } else {
+            OAuthResponse.writeBearerError(response, status, tokenSent);
+        }
+    }
+}
