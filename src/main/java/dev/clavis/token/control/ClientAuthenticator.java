@@ -6,6 +6,7 @@ import dev.clavis.platform.control.FailureThrottle;
 import dev.clavis.platform.control.OAuthException;
 import dev.clavis.platform.control.SecretGenerator;
 import dev.clavis.platform.control.SecretHasher;
+import dev.clavis.platform.control.SlowHashGate;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,12 +33,14 @@ public class ClientAuthenticator {
     ClientSnapshotCache registry;
 
     @Inject
+    SlowHashGate gate;
+
+    @Inject
     @ConfigProperty(name = "clavis.verified-secret-cache.ttl-seconds", defaultValue = "300")
     long verifiedTtlSeconds;
 
     private final SecretHasher hasher = new SecretHasher();
     private final FailureThrottle throttle = new FailureThrottle();
-    private final SlowHashGate gate = SlowHashGate.forThisMachine();
     private VerifiedSecrets verifiedSecrets;
     private String decoyHash;
 

@@ -1,28 +1,30 @@
-package dev.clavis.token.control;
+package dev.clavis.platform.control;
 
-import dev.clavis.platform.control.OAuthException;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Bounds how many slow secret hashes run at once, so that a flood of bad credentials (random client IDs cost a decoy
- * hash each) cannot take every core from the clients whose secrets are already verified. A caller that cannot get a
+ * Bounds how many slow hashes (of client secrets and of administrators' passwords) run at once in this process, so
+ * that a flood of bad credentials cannot take every core from the clients whose secrets are already verified, and a
+ * burst of sign-ins cannot starve the token endpoint. One instance serves every caller. A caller that cannot get a
  * turn within a few seconds gets 503 with Retry-After instead of queueing without end.
  */
-public final class SlowHashGate {
+@ApplicationScoped
+public class SlowHashGate {
 
     private final Semaphore turns;
     private final long waitMillis;
 
+    /** At most half the cores, at least one; a caller waits up to five seconds for a turn. */
+    public SlowHashGate() {
+        this(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), 5_000);
+    }
+
     public SlowHashGate(int concurrentHashes, long waitMillis) {
         this.turns = new Semaphore(concurrentHashes, true);
         this.waitMillis = waitMillis;
-    }
-
-    /** At most half the cores, at least one; a caller waits up to five seconds for a turn. */
-    public static SlowHashGate forThisMachine() {
-        return new SlowHashGate(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), 5_000);
     }
 
     public <T> T run(Supplier<T> slowHash) {

@@ -1,10 +1,8 @@
-package dev.clavis.token.control;
+package dev.clavis.platform.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.clavis.platform.control.OAuthError;
-import dev.clavis.platform.control.OAuthException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,178 @@
+package dev.clavis.platform.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class GuessThrottleTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    private final GuessThrottle throttle = new GuessThrottle();
+
+    /** An admitted attempt counts as a failure until it is reported to have succeeded. */
+    private static GuessThrottle.Attempt fail(
+            GuessThrottle on, String target, String source, boolean proven, long now) {
+        return on.begin(target, source, proven, now);
+    }
+
+    @Test
+    void beginWhenFewFailuresThenAdmitted() {
+        for (int i = 0; i < GuessThrottle.FREE_FAILURES; i++) {
+            assertInstanceOf(GuessThrottle.Admitted.class, fail(throttle, "app", "10.0.0.1", false, 0));
+        }
+    }
+
+    @Test
+    void beginWhenThreeFailuresFromASourceThenItWaitsFiveSecondsFromTheLast() {
+        for (int i = 0; i < 3; i++) {
+            fail(throttle, "app", "10.0.0.1", false, 10 * SECOND);
+        }
+
+        assertEquals(
+                new GuessThrottle.Refused(Duration.ofSeconds(5)),
+                throttle.begin("app", "10.0.0.1", false, 10 * SECOND));
+        assertEquals(
+                new GuessThrottle.Refused(Duration.ofSeconds(2)),
+                throttle.begin("app", "10.0.0.1", false, 13 * SECOND));
+        assertInstanceOf(GuessThrottle.Admitted.class, throttle.begin("app", "10.0.0.1", false, 15 * SECOND));
+    }
+
+    @Test
+    void beginWhenOneSourceFailsThenAnotherSourceIsNotSlowedDown() {
+        for (int i = 0; i < 5; i++) {
+            fail(throttle, "app", "attacker", false, 0);
+        }
+
+        assertInstanceOf(GuessThrottle.Admitted.class, throttle.begin("app", "genuine", false, 0));
+    }
+
+    @Test
+    void delayAfterWhenMoreFailuresThenDoublesUpToFiveMinutes() {
+        assertEquals(Duration.ofSeconds(5), GuessThrottle.delayAfter(3));
+        assertEquals(Duration.ofSeconds(10), GuessThrottle.delayAfter(4));
+        assertEquals(Duration.ofSeconds(40), GuessThrottle.delayAfter(6));
+        assertEquals(Duration.ofMinutes(5), GuessThrottle.delayAfter(10));
+        assertEquals(Duration.ofMinutes(5), GuessThrottle.delayAfter(1_000));
+    }
+
+    @Test
+    void succeededWhenReportedThenSourceStartsOver() {
+        for (int i = 0; i < 2; i++) {
+            fail(throttle, "app", "10.0.0.1", false, 0);
+        }
+        ((GuessThrottle.Admitted) throttle.begin("app", "10.0.0.1", false, 0)).succeeded();
+
+        for (int i = 0; i < 3; i++) {
+            assertInstanceOf(GuessThrottle.Admitted.class, throttle.begin("app", "10.0.0.1", false, 0));
+        }
+    }
+
+    @Test
+    void beginWhenManySourcesFailThenTargetBudgetBoundsTheirTotal() {
+        int admitted = 0;
+        for (int i = 0; i < 1_000; i++) {
+            if (throttle.begin("app", "10.0." + i / 250 + "." + i % 250, false, 0) instanceof GuessThrottle.Admitted) {
+                admitted++;
+            }
+        }
+
+        assertEquals(GuessThrottle.TARGET_BUDGET, admitted, "a thousand sources get the budget of one target");
+    }
+
+    @Test
+    void beginWhenTargetBudgetSpentThenProvenSourceStillAdmitted() {
+        for (int i = 0; i < 100; i++) {
+            fail(throttle, "app", "stranger-" + i, false, 0);
+        }
+
+        assertInstanceOf(GuessThrottle.Refused.class, throttle.begin("app", "new-source", false, 0));
+        assertInstanceOf(GuessThrottle.Admitted.class, throttle.begin("app", "genuine", true, 0));
+    }
+
+    @Test
+    void beginWhenTargetBudgetSpentThenRefillsAtItsRate() {
+        for (int i = 0; i < GuessThrottle.TARGET_BUDGET; i++) {
+            fail(throttle, "app", "stranger-" + i, false, 0);
+        }
+
+        GuessThrottle.Refused refused = (GuessThrottle.Refused) throttle.begin("app", "another", false, 0);
+        assertEquals(Duration.ofSeconds(6), refused.retryAfter(), "ten per minute: one every six seconds");
+        assertInstanceOf(GuessThrottle.Admitted.class, throttle.begin("app", "another", false, 6 * SECOND));
+    }
+
+    @Test
+    void beginWhenProvenSourceKeepsFailingThenItIsSlowedDownToo() {
+        for (int i = 0; i < 3; i++) {
+            fail(throttle, "app", "genuine", true, 0);
+        }
+
+        assertInstanceOf(GuessThrottle.Refused.class, throttle.begin("app", "genuine", true, 0));
+    }
+
+    @Test
+    void beginWhenConcurrentThenNoMoreAdmittedThanSequentially() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<GuessThrottle.Attempt>> attempts = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            attempts.add(pool.submit(() -> {
+                start.await();
+                return throttle.begin("admin", "10.0.0.1", false, 0);
+            }));
+        }
+        start.countDown();
+        int admitted = 0;
+        for (Future<GuessThrottle.Attempt> attempt : attempts) {
+            if (attempt.get() instanceof GuessThrottle.Admitted) {
+                admitted++;
+            }
+        }
+        pool.shutdown();
+
+        assertEquals(GuessThrottle.FREE_FAILURES, admitted);
+    }
+
+    @Test
+    void beginWhenTablesFullOfRandomKeysThenThrottledSourceIsNotWashedOut() {
+        GuessThrottle small = new GuessThrottle(10);
+        for (int i = 0; i < 3; i++) {
+            fail(small, "target", "attacker", false, 0);
+        }
+        for (int i = 0; i < 50; i++) {
+            fail(small, "random-" + i, "attacker", false, SECOND);
+        }
+
+        assertInstanceOf(GuessThrottle.Refused.class, small.begin("target", "attacker", false, SECOND));
+        assertTrue(small.trackedSources() <= 10);
+        assertTrue(small.trackedTargets() <= 10);
+    }
+
+    @Test
+    void beginWhenTablesFullThenProvenSourceStillAdmitted() {
+        GuessThrottle small = new GuessThrottle(4);
+        for (int i = 0; i < 20; i++) {
+            for (int j = 0; j < 3; j++) {
+                fail(small, "random-" + i, "attacker-" + i, false, 0);
+            }
+        }
+
+        assertInstanceOf(GuessThrottle.Admitted.class, small.begin("app", "genuine", true, 0));
+        assertInstanceOf(GuessThrottle.Refused.class, small.begin("app", "stranger", false, 0));
+    }
+
+    @Test
+    void beginWhenKeyTooLongThenRefusedAsAProgrammingError() {
+        assertThrows(IllegalArgumentException.class, () -> throttle.begin("x".repeat(1_000), "a", false, 0));
+    }
+}
