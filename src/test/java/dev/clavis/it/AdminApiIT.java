@@ -22,26 +22,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The administration API over HTTP, against the real WAR and PostgreSQL: who may call it, every rule of an
  * application and a role, optimistic concurrency, secret rotation, the audit trail, hostile input, and that every
  * change reaches the token endpoint at once.
  */
-@ExtendWith(ArquillianExtension.class)
-class AdminApiIT {
+class AdminApiIT extends ClavisIT {
 
     private static final String GRANT = "grant_type=client_credentials";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ClavisDeployment.war();
-    }
 
     // --- who may call it ---
 

@@ -20,14 +20,10 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -40,16 +36,10 @@ import org.openqa.selenium.WebElement;
  * application" form, application details, secrets, roles, the audit trail, and the safety rules (escaping, CSRF,
  * headers, cookies, a secret shown only once).
  */
-@ExtendWith(ArquillianExtension.class)
-class AdminPagesIT {
+class AdminPagesIT extends ClavisIT {
 
     private static final String GRANT = "grant_type=client_credentials";
     private static Browser browser;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ClavisDeployment.war();
-    }
 
     @BeforeAll
     static void startBrowser() {

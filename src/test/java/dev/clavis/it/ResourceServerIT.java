@@ -54,24 +54,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Clavis as clients and resource servers see it: discovery, the JWK set, tokens obtained and verified with
  * independent libraries (Nimbus OAuth 2.0 SDK and Nimbus JOSE+JWT), the MP-JWT protected sample API, and many
  * clients at once.
  */
-@ExtendWith(ArquillianExtension.class)
-class ResourceServerIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ClavisDeployment.war();
-    }
+class ResourceServerIT extends ClavisIT {
 
     @Test
     void discoveryWhenFetchedThenIssuerExactAndEndpointsAdvertised() {

@@ -24,6 +24,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Stops and starts Clavis (a new Payara Micro process each time) against the same database and data folder: what was
  * registered and generated must still be there, and tokens issued before the restart must still be accepted.
+ *
+ * <p>Not a {@link ClavisIT}: that base deploys Clavis for the whole class, whereas these tests start and stop it
+ * themselves through a named, unmanaged deployment. Inheriting the managed one as well would start a second Clavis
+ * for the whole class, on the same port, and keep it running across the restarts.
  */
 @ExtendWith(ArquillianExtension.class)
 class RestartIT {

@@ -23,25 +23,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The token endpoint over real HTTP, against the real WAR on Payara Micro and a real PostgreSQL: every success and
  * error case of RFC 6749 §2.3.1, §3.2, §4.4 and §5.
  */
-@ExtendWith(ArquillianExtension.class)
-class TokenEndpointIT {
+class TokenEndpointIT extends ClavisIT {
 
     private static final String GRANT = "grant_type=client_credentials";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ClavisDeployment.war();
-    }
 
     // --- success ---
 
