@@ -1,13 +1,17 @@
 package dev.clavis.it;
 
+import static dev.clavis.it.Clavis.GRANT;
 import static dev.clavis.it.Clavis.accessToken;
 import static dev.clavis.it.Clavis.json;
 import static dev.clavis.it.Clavis.tokenRequest;
+import static dev.clavis.it.HttpAssertions.assertFieldError;
+import static dev.clavis.it.HttpAssertions.assertProblem;
+import static dev.clavis.it.HttpAssertions.fieldsOf;
 import static dev.clavis.it.TestApplications.application;
+import static dev.clavis.it.TestApplications.uniqueId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -30,8 +34,6 @@ import org.junit.jupiter.api.Test;
  * change reaches the token endpoint at once.
  */
 class AdminApiIT extends ClavisIT {
-
-    private static final String GRANT = "grant_type=client_credentials";
 
     // --- who may call it ---
 
@@ -626,10 +628,6 @@ class AdminApiIT extends ClavisIT {
         return JSONObjectUtils.toJSONString(map);
     }
 
-    private static String uniqueId() {
-        return "app" + Long.toString(System.nanoTime(), 36);
-    }
-
     private static String scopeOf(HttpResponse<String> tokenResponse) {
         assertEquals(200, tokenResponse.statusCode(), tokenResponse.body());
         return (String) json(tokenResponse.body()).get("scope");
@@ -645,31 +643,6 @@ class AdminApiIT extends ClavisIT {
                 .map(s -> (String) s.get("id"))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(
-                response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
-                () -> response.headers().firstValue("Content-Type") + " " + response.body());
-        Map<String, Object> problem = json(response.body());
-        assertEquals(status, ((Number) problem.get("status")).intValue());
-        assertNotNull(problem.get("title"));
-        assertFalse(response.body().contains("Exception"), response.body());
-    }
-
-    private static void assertFieldError(HttpResponse<String> response, String field) {
-        assertProblem(response, 400);
-        assertTrue(fieldsOf(response).contains(field), response.body());
-    }
-
-    private static List<String> fieldsOf(HttpResponse<String> response) {
-        Object errors = json(response.body()).get("errors");
-        List<String> fields = new ArrayList<>();
-        if (errors instanceof List<?> list) {
-            list.forEach(error -> fields.add((String) ((Map<?, ?>) error).get("field")));
-        }
-        return fields;
     }
 
     private static List<Object> parseArray(String body) {

@@ -1,8 +1,10 @@
 package dev.clavis.it;
 
+import static dev.clavis.it.Clavis.GRANT;
 import static dev.clavis.it.Clavis.json;
 import static dev.clavis.it.Clavis.tokenRequest;
 import static dev.clavis.it.TestApplications.application;
+import static dev.clavis.it.TestApplications.uniqueId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,7 +40,6 @@ import org.openqa.selenium.WebElement;
  */
 class AdminPagesIT extends ClavisIT {
 
-    private static final String GRANT = "grant_type=client_credentials";
     private static Browser browser;
 
     @BeforeAll
@@ -502,10 +503,6 @@ class AdminPagesIT extends ClavisIT {
 
     private static String adminPassword() {
         return System.getProperty(IntegrationEnvironment.ADMIN_PASSWORD);
-    }
-
-    private static String uniqueId() {
-        return "page" + Long.toString(System.nanoTime(), 36);
     }
 
     private static void check(String groupId, String value) {

@@ -1,11 +1,13 @@
 package dev.clavis.it;
 
+import static dev.clavis.it.Clavis.GRANT;
 import static dev.clavis.it.Clavis.accessToken;
 import static dev.clavis.it.Clavis.baseUrl;
 import static dev.clavis.it.Clavis.get;
 import static dev.clavis.it.Clavis.json;
 import static dev.clavis.it.Clavis.request;
-import static dev.clavis.it.Clavis.send;
+import static dev.clavis.it.Clavis.whoami;
+import static dev.clavis.it.HttpAssertions.assertInvalidToken;
 import static dev.clavis.it.TestApplications.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -247,7 +249,7 @@ class ResourceServerIT extends ClavisIT {
         HttpRequest request = request("/oauth2/token")
                 .header("Content-Type", Clavis.FORM)
                 .header("Authorization", Clavis.basic(app.clientId(), app.secret()))
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .POST(HttpRequest.BodyPublishers.ofString(GRANT))
                 .build();
 
         List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, 200)
@@ -301,18 +303,5 @@ class ResourceServerIT extends ClavisIT {
                 claims);
         jwt.sign(new RSASSASigner(key.toRSAKey()));
         return jwt.serialize();
-    }
-
-    private static HttpResponse<String> whoami(String token) {
-        return send(request("/api/whoami")
-                .header("Authorization", "Bearer " + token)
-                .GET()
-                .build());
-    }
-
-    private static void assertInvalidToken(HttpResponse<String> response) {
-        assertEquals(401, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"));
-        assertEquals("invalid_token", json(response.body()).get("error"));
     }
 }

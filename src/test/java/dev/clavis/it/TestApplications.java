@@ -34,6 +34,14 @@ final class TestApplications {
         this.clientId = clientId;
     }
 
+    /**
+     * A name no other test uses, valid as a client ID and as part of a role name: for what a test registers through
+     * the admin API or the pages rather than {@link #register()}.
+     */
+    static String uniqueId() {
+        return "app" + Long.toString(System.nanoTime(), 36);
+    }
+
     /** A new enabled application with a unique client ID and one active secret. */
     static TestApplications application() {
         return new TestApplications("test" + System.nanoTime() % 1_000_000_000 + "x" + COUNTER.incrementAndGet())
