@@ -362,7 +362,9 @@ class AdminPagesIT extends ClavisIT {
 
         String role = "xss." + uniqueId();
         HttpResponse<String> created = AdminApi.asAdmin()
-                .post("/roles", "{\"name\":\"" + role + "\",\"description\":\"<b>bold</b><script>alert(3)</script>\"}");
+                .post(
+                        "/roles",
+                        Json.object().put("name", role).put("description", "<b>bold</b><script>alert(3)</script>"));
         assertEquals(201, created.statusCode(), created.body());
         browser.open("/admin/roles.xhtml");
         assertTrue(browser.find("#roles").getText().contains("<b>bold</b><script>alert(3)</script>"));

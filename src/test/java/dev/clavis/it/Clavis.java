@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /** A plain HTTP client for the Clavis under test, and the facts of this test run (base URL, bootstrap secret). */
@@ -101,5 +103,11 @@ final class Clavis {
         } catch (ParseException e) {
             throw new AssertionError("Not a JSON object: " + body, e);
         }
+    }
+
+    /** Nimbus parses objects only, so the array is read as the member of one. */
+    static List<Object> jsonArray(String body) {
+        Object array = json("{\"a\":" + body + "}").get("a");
+        return array instanceof List<?> list ? new ArrayList<>(list) : List.of();
     }
 }

@@ -362,7 +362,8 @@ class TokenEndpointIT extends ClavisIT {
         HttpResponse<String> response = send(request("/oauth2/token")
                 .header("Content-Type", "application/json")
                 .header("Authorization", basic(app.clientId(), app.secret()))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credentials\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        Json.object().put("grant_type", "client_credentials").toString()))
                 .build());
 
         assertError(response, 400, "invalid_request");
