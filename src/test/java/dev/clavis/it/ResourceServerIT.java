@@ -201,9 +201,10 @@ class ResourceServerIT extends ClavisIT {
     @Test
     void whoamiWhenTokenExpiredThenUnauthorizedEvenWithGenuineSignature() throws Exception {
         JWK serverKey = ServerKeys.activePrivateKey();
-        Instant anHourAgo = Instant.now().minus(Duration.ofHours(2));
+        Instant twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
 
-        String expired = sign(serverKey, claims(anHourAgo, baseUrl() + "/api"));
+        // issued two hours ago for five minutes: expired long past any allowance for clock skew
+        String expired = sign(serverKey, claims(twoHoursAgo, baseUrl() + "/api"));
 
         assertInvalidToken(whoami(expired));
     }
@@ -281,6 +282,7 @@ class ResourceServerIT extends ClavisIT {
         return processor;
     }
 
+    /** Claims as Clavis would issue them to "forger", valid for five minutes from {@code issuedAt}. */
     private static JWTClaimsSet claims(Instant issuedAt, String audience) {
         return new JWTClaimsSet.Builder()
                 .issuer(baseUrl())
