@@ -24,6 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
 
+    private static final Dimension WINDOW = new Dimension(1280, 900);
+
     private final ChromeDriver driver;
     private final Path profile;
 
@@ -52,7 +54,7 @@ final class Browser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.manage().window().setSize(WINDOW);
     }
 
     WebDriver driver() {
@@ -61,6 +63,20 @@ final class Browser implements AutoCloseable {
 
     void open(String path) {
         driver.get(Clavis.baseUrl() + path);
+    }
+
+    /**
+     * Back to a first-time visitor at the usual window size, whatever the test before did. Cookies can be deleted
+     * only for the site the browser is on, so it opens a page of the site first.
+     */
+    void startOver(String path) {
+        open(path);
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(WINDOW);
+    }
+
+    String currentUrl() {
+        return driver.getCurrentUrl();
     }
 
     WebElement find(String css) {
@@ -76,6 +92,25 @@ final class Browser implements AutoCloseable {
         WebElement field = byId(id);
         field.clear();
         field.sendKeys(text);
+    }
+
+    /** Ticks the checkbox of a group ({@code name}) with the given value, unless it is ticked already. */
+    void check(String name, String value) {
+        WebElement box = checkbox(name, value);
+        if (!box.isSelected()) {
+            box.click();
+        }
+    }
+
+    void uncheck(String name, String value) {
+        WebElement box = checkbox(name, value);
+        if (box.isSelected()) {
+            box.click();
+        }
+    }
+
+    private WebElement checkbox(String name, String value) {
+        return find("input[name='" + name + "'][value='" + value + "']");
     }
 
     /** Clicks a button that submits its form, and waits for the page that answers. */
