@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -141,6 +143,21 @@ final class Browser implements AutoCloseable {
                 return true;
             }
         });
+    }
+
+    /**
+     * Repeats a step until it reports success or the deadline passes, for a condition only another attempt can
+     * observe (a wait imposed by the server that ends, say). Polls every quarter of a second.
+     *
+     * @return whether the step succeeded before the deadline
+     */
+    boolean eventually(Duration deadline, BooleanSupplier step) {
+        try {
+            new WebDriverWait(driver, deadline, Duration.ofMillis(250)).until(ignored -> step.getAsBoolean());
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        }
     }
 
     String text() {
