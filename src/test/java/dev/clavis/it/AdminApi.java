@@ -27,11 +27,20 @@ final class AdminApi {
         return send(authorized(path).GET().build());
     }
 
+    /** Sends the body as given: for bodies {@link Json} cannot build, such as malformed ones. */
     HttpResponse<String> post(String path, String json) {
         return send(authorized(path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build());
+    }
+
+    HttpResponse<String> post(String path, Json body) {
+        return post(path, body.toString());
+    }
+
+    HttpResponse<String> put(String path, String ifMatch, Json body) {
+        return put(path, ifMatch, body.toString());
     }
 
     HttpResponse<String> put(String path, String ifMatch, String json) {

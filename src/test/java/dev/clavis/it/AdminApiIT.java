@@ -1,16 +1,20 @@
 package dev.clavis.it;
 
+import static dev.clavis.it.Clavis.GRANT;
 import static dev.clavis.it.Clavis.accessToken;
 import static dev.clavis.it.Clavis.json;
+import static dev.clavis.it.Clavis.jsonArray;
 import static dev.clavis.it.Clavis.tokenRequest;
+import static dev.clavis.it.HttpAssertions.assertFieldError;
+import static dev.clavis.it.HttpAssertions.assertProblem;
+import static dev.clavis.it.HttpAssertions.fieldsOf;
 import static dev.clavis.it.TestApplications.application;
+import static dev.clavis.it.TestApplications.uniqueId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,30 +22,16 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The administration API over HTTP, against the real WAR and PostgreSQL: who may call it, every rule of an
  * application and a role, optimistic concurrency, secret rotation, the audit trail, hostile input, and that every
  * change reaches the token endpoint at once.
  */
-@ExtendWith(ArquillianExtension.class)
-class AdminApiIT {
-
-    private static final String GRANT = "grant_type=client_credentials";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ClavisDeployment.war();
-    }
+class AdminApiIT extends ClavisIT {
 
     // --- who may call it ---
 
@@ -126,19 +116,9 @@ class AdminApiIT {
         HttpResponse<String> created = AdminApi.asAdmin()
                 .post(
                         "/applications",
-                        object(
-                                "clientId",
-                                clientId,
-                                "displayName",
-                                "Back office",
-                                "type",
-                                "CONFIDENTIAL",
-                                "clientCredentialsFlow",
-                                true,
-                                "roles",
-                                List.of("pos.catalog.read"),
-                                "clientSecret",
-                                secret));
+                        registration(clientId, "pos.catalog.read")
+                                .put("displayName", "Back office")
+                                .put("clientSecret", secret));
 
         assertEquals(201, created.statusCode(), created.body());
         assertEquals(200, tokenRequest(clientId, secret, GRANT).statusCode());
@@ -149,7 +129,12 @@ class AdminApiIT {
     void registerWhenEnteredSecretWeakThenFieldError() {
         for (String weak : List.of("short", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")) {
             HttpResponse<String> response = AdminApi.asAdmin()
-                    .post("/applications", object("clientId", uniqueId(), "displayName", "Weak", "clientSecret", weak));
+                    .post(
+                            "/applications",
+                            Json.object()
+                                    .put("clientId", uniqueId())
+                                    .put("displayName", "Weak")
+                                    .put("clientSecret", weak));
             assertFieldError(response, "clientSecret");
             assertFalse(response.body().contains(weak), "the refused secret is not echoed");
         }
@@ -178,8 +163,8 @@ class AdminApiIT {
         String name = "Kasse Zürich 東京 🧾 <b>&amp;</b> \"quoted\"";
         String clientId = uniqueId();
 
-        HttpResponse<String> created =
-                AdminApi.asAdmin().post("/applications", object("clientId", clientId, "displayName", name));
+        HttpResponse<String> created = AdminApi.asAdmin()
+                .post("/applications", Json.object().put("clientId", clientId).put("displayName", name));
 
         assertEquals(201, created.statusCode(), created.body());
         assertEquals(
@@ -191,7 +176,10 @@ class AdminApiIT {
     void registerWhenDisplayNameTooLongEmptyOrWithControlCharactersThenFieldError() {
         for (String name : List.of("", "   ", "x".repeat(101), "bell\u0007", "right-to-left\u202eoverride")) {
             assertFieldError(
-                    AdminApi.asAdmin().post("/applications", object("clientId", uniqueId(), "displayName", name)),
+                    AdminApi.asAdmin()
+                            .post(
+                                    "/applications",
+                                    Json.object().put("clientId", uniqueId()).put("displayName", name)),
                     "displayName");
         }
     }
@@ -199,7 +187,12 @@ class AdminApiIT {
     @Test
     void registerWhenTypeNotConfidentialThenFieldError() {
         HttpResponse<String> response = AdminApi.asAdmin()
-                .post("/applications", object("clientId", uniqueId(), "displayName", "Public", "type", "PUBLIC"));
+                .post(
+                        "/applications",
+                        Json.object()
+                                .put("clientId", uniqueId())
+                                .put("displayName", "Public")
+                                .put("type", "PUBLIC"));
 
         assertFieldError(response, "type");
         assertTrue(response.body().contains("CONFIDENTIAL"));
@@ -210,13 +203,10 @@ class AdminApiIT {
         HttpResponse<String> response = AdminApi.asAdmin()
                 .post(
                         "/applications",
-                        object(
-                                "clientId",
-                                uniqueId(),
-                                "displayName",
-                                "X",
-                                "roles",
-                                List.of("pos.sales.read", "no.such.role")));
+                        Json.object()
+                                .put("clientId", uniqueId())
+                                .put("displayName", "X")
+                                .put("roles", List.of("pos.sales.read", "no.such.role")));
 
         assertFieldError(response, "roles");
         assertTrue(response.body().contains("no.such.role"));
@@ -237,8 +227,12 @@ class AdminApiIT {
         HttpResponse<String> response = AdminApi.asAdmin()
                 .post(
                         "/applications",
-                        "{\"clientId\": 42, \"displayName\": \"x\", \"roles\": \"pos.sales.read\", \"enabled\": \"yes\","
-                                + " \"isAdmin\": true}");
+                        Json.object()
+                                .put("clientId", 42)
+                                .put("displayName", "x")
+                                .put("roles", "pos.sales.read")
+                                .put("enabled", "yes")
+                                .put("isAdmin", true));
 
         assertProblem(response, 400);
         List<String> fields = fieldsOf(response);
@@ -247,7 +241,7 @@ class AdminApiIT {
 
     @Test
     void registerWhenBodyHugeThenPayloadTooLarge() {
-        String huge = object("clientId", uniqueId(), "displayName", "x".repeat(70 * 1024));
+        Json huge = Json.object().put("clientId", uniqueId()).put("displayName", "x".repeat(70 * 1024));
 
         assertProblem(AdminApi.asAdmin().post("/applications", huge), 413);
     }
@@ -369,7 +363,10 @@ class AdminApiIT {
         var created = register(uniqueId(), "pos.sales.read");
 
         HttpResponse<String> response = AdminApi.asAdmin()
-                .put("/applications/" + created.clientId, created.etag, object("displayName", "Only a name"));
+                .put(
+                        "/applications/" + created.clientId,
+                        created.etag,
+                        Json.object().put("displayName", "Only a name"));
 
         assertProblem(response, 400);
         assertTrue(fieldsOf(response).containsAll(List.of("clientCredentialsFlow", "enabled", "roles")));
@@ -383,17 +380,12 @@ class AdminApiIT {
                 .put(
                         "/applications/" + created.clientId,
                         created.etag,
-                        object(
-                                "clientId",
-                                "another",
-                                "displayName",
-                                "x",
-                                "clientCredentialsFlow",
-                                true,
-                                "enabled",
-                                true,
-                                "roles",
-                                List.of()));
+                        Json.object()
+                                .put("clientId", "another")
+                                .put("displayName", "x")
+                                .put("clientCredentialsFlow", true)
+                                .put("enabled", true)
+                                .put("roles", List.of()));
 
         assertProblem(response, 400);
     }
@@ -420,13 +412,13 @@ class AdminApiIT {
         var created = register(uniqueId(), "pos.sales.read");
         String path = "/applications/" + created.clientId + "/secrets";
 
-        HttpResponse<String> added = admin.post(path, "{}");
+        HttpResponse<String> added = admin.post(path, Json.object());
         assertEquals(201, added.statusCode(), added.body());
         String newSecret = (String) json(added.body()).get("clientSecret");
         assertEquals(200, tokenRequest(created.clientId, created.secret, GRANT).statusCode());
         assertEquals(200, tokenRequest(created.clientId, newSecret, GRANT).statusCode());
 
-        assertProblem(admin.post(path, "{}"), 409);
+        assertProblem(admin.post(path, Json.object()), 409);
 
         String oldId = secretIdWithHint(admin, created.clientId, created.secret);
         assertEquals(204, admin.delete(path + "/" + oldId).statusCode());
@@ -454,13 +446,13 @@ class AdminApiIT {
         String entered = "an entered secret of sufficient length " + System.nanoTime();
 
         HttpResponse<String> added =
-                admin.post(path, object("clientSecret", entered, "expiresAt", "2099-01-01T00:00:00Z"));
+                admin.post(path, Json.object().put("clientSecret", entered).put("expiresAt", "2099-01-01T00:00:00Z"));
 
         assertEquals(201, added.statusCode(), added.body());
         assertEquals(200, tokenRequest(created.clientId, entered, GRANT).statusCode());
         assertTrue(added.body().contains("2099-01-01T00:00:00Z"));
-        assertFieldError(admin.post(path, object("expiresAt", "2000-01-01T00:00:00Z")), "expiresAt");
-        assertFieldError(admin.post(path, object("expiresAt", "tomorrow")), "expiresAt");
+        assertFieldError(admin.post(path, Json.object().put("expiresAt", "2000-01-01T00:00:00Z")), "expiresAt");
+        assertFieldError(admin.post(path, Json.object().put("expiresAt", "tomorrow")), "expiresAt");
         assertProblem(admin.delete(path + "/nosuchsecret"), 404);
     }
 
@@ -471,13 +463,15 @@ class AdminApiIT {
         AdminApi admin = AdminApi.asAdmin();
         String name = "custom." + uniqueId();
 
-        HttpResponse<String> created = admin.post("/roles", object("name", name, "description", "Custom"));
+        HttpResponse<String> created =
+                admin.post("/roles", Json.object().put("name", name).put("description", "Custom"));
         assertEquals(201, created.statusCode(), created.body());
         assertEquals(false, json(created.body()).get("builtIn"));
         String etag = created.headers().firstValue("ETag").orElseThrow();
-        HttpResponse<String> changed = admin.put("/roles/" + name, etag, object("description", "Changed"));
+        HttpResponse<String> changed =
+                admin.put("/roles/" + name, etag, Json.object().put("description", "Changed"));
         assertEquals(200, changed.statusCode(), changed.body());
-        assertProblem(admin.put("/roles/" + name, etag, object("description", "Stale")), 412);
+        assertProblem(admin.put("/roles/" + name, etag, Json.object().put("description", "Stale")), 412);
         assertEquals(204, admin.delete("/roles/" + name).statusCode());
 
         String audit = admin.get("/audit?limit=20").body();
@@ -493,7 +487,7 @@ class AdminApiIT {
         assertEquals(true, json(read.body()).get("builtIn"));
         String etag = read.headers().firstValue("ETag").orElseThrow();
 
-        assertProblem(admin.put("/roles/pos.sales.read", etag, object("description", "Mine now")), 409);
+        assertProblem(admin.put("/roles/pos.sales.read", etag, Json.object().put("description", "Mine now")), 409);
         assertProblem(admin.delete("/roles/pos.sales.read"), 409);
         assertProblem(admin.delete("/roles/clavis-admin?force=true"), 409);
     }
@@ -502,10 +496,13 @@ class AdminApiIT {
     void rolesWhenNameInvalidOrTakenThenRefused() {
         AdminApi admin = AdminApi.asAdmin();
         for (String name : List.of("A", "Upper.Case", "has space", "x".repeat(65), "semi;colon", "<b>")) {
-            assertFieldError(admin.post("/roles", object("name", name, "description", "d")), "name");
+            assertFieldError(
+                    admin.post("/roles", Json.object().put("name", name).put("description", "d")), "name");
         }
-        assertFieldError(admin.post("/roles", object("name", "fine.name", "description", "")), "description");
-        assertProblem(admin.post("/roles", object("name", "pos.sales.read", "description", "again")), 409);
+        assertFieldError(
+                admin.post("/roles", Json.object().put("name", "fine.name").put("description", "")), "description");
+        assertProblem(
+                admin.post("/roles", Json.object().put("name", "pos.sales.read").put("description", "again")), 409);
     }
 
     @Test
@@ -514,7 +511,7 @@ class AdminApiIT {
         String role = "held." + uniqueId();
         assertEquals(
                 201,
-                admin.post("/roles", object("name", role, "description", "Held"))
+                admin.post("/roles", Json.object().put("name", role).put("description", "Held"))
                         .statusCode());
         var holder = register(uniqueId(), role, "pos.sales.read");
         assertTrue(scopeOf(tokenRequest(holder.clientId, holder.secret, GRANT)).contains(role));
@@ -533,12 +530,12 @@ class AdminApiIT {
     void auditWhenChangesMadeThenListedNewestFirstWithActorAndNoSecret() {
         AdminApi admin = AdminApi.asAdmin();
         var created = register(uniqueId(), "pos.sales.read");
-        admin.post("/applications/" + created.clientId + "/secrets", "{}");
+        admin.post("/applications/" + created.clientId + "/secrets", Json.object());
 
         HttpResponse<String> response = admin.get("/audit?limit=2");
 
         assertEquals(200, response.statusCode(), response.body());
-        List<Object> events = parseArray(response.body());
+        List<Object> events = jsonArray(response.body());
         assertEquals(2, events.size());
         Map<?, ?> newest = (Map<?, ?>) events.get(0);
         Map<?, ?> older = (Map<?, ?>) events.get(1);
@@ -551,7 +548,7 @@ class AdminApiIT {
 
         long before = ((Number) newest.get("id")).longValue();
         List<Object> page =
-                parseArray(admin.get("/audit?limit=1&before=" + before).body());
+                jsonArray(admin.get("/audit?limit=1&before=" + before).body());
         assertEquals(older.get("id"), ((Map<?, ?>) page.get(0)).get("id"));
         assertProblem(admin.get("/audit?limit=0"), 400);
         assertProblem(admin.get("/audit?limit=abc"), 400);
@@ -564,11 +561,16 @@ class AdminApiIT {
         String weak = "weak-secret";
 
         assertProblem(
-                admin.post("/applications", object("clientId", "Bad Id", "displayName", "x", "clientSecret", weak)),
+                admin.post(
+                        "/applications",
+                        Json.object()
+                                .put("clientId", "Bad Id")
+                                .put("displayName", "x")
+                                .put("clientSecret", weak)),
                 400);
 
         Map<?, ?> newest =
-                (Map<?, ?>) parseArray(admin.get("/audit?limit=1").body()).get(0);
+                (Map<?, ?>) jsonArray(admin.get("/audit?limit=1").body()).get(0);
         assertEquals("application.register", newest.get("action"));
         assertEquals("Bad Id", newest.get("target"));
         assertEquals("refused: invalid [clientId, clientSecret]", newest.get("outcome"));
@@ -600,44 +602,22 @@ class AdminApiIT {
                 response.headers().firstValue("ETag").orElseThrow());
     }
 
-    private static String registration(String clientId, String... roles) {
-        return object(
-                "clientId",
-                clientId,
-                "displayName",
-                "App " + clientId,
-                "type",
-                "CONFIDENTIAL",
-                "clientCredentialsFlow",
-                true,
-                "roles",
-                List.of(roles));
+    private static Json registration(String clientId, String... roles) {
+        return Json.object()
+                .put("clientId", clientId)
+                .put("displayName", "App " + clientId)
+                .put("type", "CONFIDENTIAL")
+                .put("clientCredentialsFlow", true)
+                .put("roles", List.of(roles));
     }
 
-    private static String change(String displayName, boolean flow, boolean enabled, String... roles) {
-        return object(
-                "displayName",
-                displayName,
-                "type",
-                "CONFIDENTIAL",
-                "clientCredentialsFlow",
-                flow,
-                "enabled",
-                enabled,
-                "roles",
-                List.of(roles));
-    }
-
-    private static String object(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return JSONObjectUtils.toJSONString(map);
-    }
-
-    private static String uniqueId() {
-        return "app" + Long.toString(System.nanoTime(), 36);
+    private static Json change(String displayName, boolean flow, boolean enabled, String... roles) {
+        return Json.object()
+                .put("displayName", displayName)
+                .put("type", "CONFIDENTIAL")
+                .put("clientCredentialsFlow", flow)
+                .put("enabled", enabled)
+                .put("roles", List.of(roles));
     }
 
     private static String scopeOf(HttpResponse<String> tokenResponse) {
@@ -655,41 +635,6 @@ class AdminApiIT {
                 .map(s -> (String) s.get("id"))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(
-                response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
-                () -> response.headers().firstValue("Content-Type") + " " + response.body());
-        Map<String, Object> problem = json(response.body());
-        assertEquals(status, ((Number) problem.get("status")).intValue());
-        assertNotNull(problem.get("title"));
-        assertFalse(response.body().contains("Exception"), response.body());
-    }
-
-    private static void assertFieldError(HttpResponse<String> response, String field) {
-        assertProblem(response, 400);
-        assertTrue(fieldsOf(response).contains(field), response.body());
-    }
-
-    private static List<String> fieldsOf(HttpResponse<String> response) {
-        Object errors = json(response.body()).get("errors");
-        List<String> fields = new ArrayList<>();
-        if (errors instanceof List<?> list) {
-            list.forEach(error -> fields.add((String) ((Map<?, ?>) error).get("field")));
-        }
-        return fields;
-    }
-
-    private static List<Object> parseArray(String body) {
-        try {
-            return JSONObjectUtils.parse("{\"a\":" + body + "}").get("a") instanceof List<?> list
-                    ? new ArrayList<>(list)
-                    : List.of();
-        } catch (java.text.ParseException e) {
-            throw new AssertionError(body, e);
-        }
     }
 
     /** Neither the database nor the server's log may hold a secret in clear. */

@@ -1,8 +1,10 @@
 package dev.clavis.it;
 
+import static dev.clavis.it.Clavis.GRANT;
 import static dev.clavis.it.Clavis.json;
 import static dev.clavis.it.Clavis.tokenRequest;
 import static dev.clavis.it.TestApplications.application;
+import static dev.clavis.it.TestApplications.uniqueId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,43 +19,43 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.WebElement;
 
 /**
  * The admin pages in headless Chromium, against the real WAR and PostgreSQL: sign-in, the seeds' "Add an
  * application" form, application details, secrets, roles, the audit trail, and the safety rules (escaping, CSRF,
  * headers, cookies, a secret shown only once).
  */
-@ExtendWith(ArquillianExtension.class)
-class AdminPagesIT {
+class AdminPagesIT extends ClavisIT {
 
-    private static final String GRANT = "grant_type=client_credentials";
     private static Browser browser;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ClavisDeployment.war();
-    }
+    private static SignInPageObject signInPage;
+    private static ApplicationsPageObject applicationsPage;
+    private static AddApplicationPageObject addApplicationPage;
+    private static ApplicationPageObject applicationPage;
+    private static RolesPageObject rolesPage;
+    private static AuditPageObject auditPage;
 
     @BeforeAll
     static void startBrowser() {
         browser = new Browser();
+        signInPage = new SignInPageObject(browser);
+        applicationsPage = new ApplicationsPageObject(browser);
+        addApplicationPage = new AddApplicationPageObject(browser);
+        applicationPage = new ApplicationPageObject(browser);
+        rolesPage = new RolesPageObject(browser);
+        auditPage = new AuditPageObject(browser);
     }
 
     @AfterAll
@@ -65,63 +67,61 @@ class AdminPagesIT {
 
     @BeforeEach
     void signedInFresh() {
-        browser.open("/admin/sign-in.xhtml");
-        browser.driver().manage().deleteAllCookies();
-        browser.driver().manage().window().setSize(new Dimension(1280, 900));
-        signIn("admin", adminPassword());
-        assertTrue(
-                browser.driver().getCurrentUrl().endsWith("/admin/applications.xhtml"),
-                browser.driver().getCurrentUrl());
+        browser.startOver(SignInPageObject.PATH);
+        signInPage.signIn("admin", adminPassword());
+        assertTrue(applicationsPage.isShown(), browser.currentUrl());
     }
 
     // --- sign-in ---
 
     @Test
     void signInWhenWrongPasswordOrUnknownUserThenSameMessageAndNoAccess() {
-        browser.click("signout:signOut");
-        signIn("admin", "not-the-password");
-        String wrongPassword = browser.find("#messages").getText();
-        signIn("nobody", "not-the-password");
-        String unknownUser = browser.find("#messages").getText();
+        applicationsPage.signOut();
+        signInPage.signIn("admin", "not-the-password");
+        String wrongPassword = signInPage.messages();
+        signInPage.signIn("nobody", "not-the-password");
+        String unknownUser = signInPage.messages();
 
         assertEquals("Sign-in failed: the username or password is not correct.", wrongPassword);
         assertEquals(wrongPassword, unknownUser);
-        browser.open("/admin/applications.xhtml");
-        assertTrue(browser.driver().getCurrentUrl().endsWith("/admin/sign-in.xhtml"));
+        applicationsPage.open();
+        assertTrue(signInPage.isShown());
     }
 
     @Test
-    void signInWhenRepeatedFailuresThenSlowedDown() throws Exception {
-        browser.click("signout:signOut");
+    void signInWhenRepeatedFailuresThenSlowedDown() {
+        applicationsPage.signOut();
         for (int i = 0; i < 3; i++) {
-            signIn("admin", "wrong-" + i);
+            signInPage.signIn("admin", "wrong-" + i);
         }
-        signIn("admin", adminPassword());
-        assertTrue(browser.find("#messages").getText().startsWith("Too many failed sign-ins. Wait"));
+        signInPage.signIn("admin", adminPassword());
+        assertTrue(signInPage.messages().startsWith("Too many failed sign-ins. Wait"));
 
-        Thread.sleep(5_100); // the first wait after three failures is five seconds
-        signIn("admin", adminPassword());
-        assertTrue(browser.driver().getCurrentUrl().endsWith("/admin/applications.xhtml"));
+        // The first wait after three failures is five seconds; the deadline leaves as much again for a slow machine.
+        // Attempts during the wait are turned away without counting as failures, so trying does not prolong it.
+        boolean signedIn = browser.eventually(Duration.ofSeconds(10), () -> {
+            signInPage.signIn("admin", adminPassword());
+            return applicationsPage.isShown();
+        });
+        assertTrue(signedIn, () -> "still refused after the wait: " + signInPage.messages());
+        assertTrue(applicationsPage.isShown());
     }
 
     @Test
     void signInWhenKeyboardOnlyThenSignedIn() {
-        browser.click("signout:signOut");
-        WebElement username = browser.byId("signin:username");
-        username.sendKeys("admin", Keys.TAB);
-        browser.driver().switchTo().activeElement().sendKeys(adminPassword(), Keys.ENTER);
-        browser.waitUntilGone(username);
+        applicationsPage.signOut();
+        signInPage.signInWithKeyboard("admin", adminPassword());
 
-        assertTrue(browser.driver().getCurrentUrl().endsWith("/admin/applications.xhtml"));
+        assertTrue(applicationsPage.isShown());
     }
 
     @Test
     void signOutWhenClickedThenPagesNeedSignInAgain() {
-        browser.click("signout:signOut");
+        applicationsPage.signOut();
 
-        assertTrue(browser.driver().getCurrentUrl().endsWith("/admin/sign-in.xhtml"));
-        browser.open("/admin/roles.xhtml");
-        assertTrue(browser.driver().getCurrentUrl().endsWith("/admin/sign-in.xhtml"));
+        assertTrue(signInPage.isShown());
+        rolesPage.open();
+        assertTrue(signInPage.isShown());
     }
 
     // --- applications ---
@@ -129,83 +129,80 @@ class AdminPagesIT {
     @Test
     void addApplicationWhenFormFilledThenSecretShownOnceAndAcceptedAtTokenEndpoint() {
         String clientId = uniqueId();
-        browser.click("add");
+        applicationsPage.addApplication();
         assertTrue(
                 browser.text().contains("Security\nOpenID Connect\nApplications")
                         || browser.text().contains("Security OpenID Connect Applications"),
                 "breadcrumb");
-        browser.type("add:clientId", clientId);
-        browser.type("add:displayName", "Back office " + clientId);
-        check("add:roles", "pos.sales.read");
-        check("add:roles", "pos.catalog.read");
-        browser.click("add:save");
+        addApplicationPage.enterClientId(clientId);
+        addApplicationPage.enterDisplayName("Back office " + clientId);
+        addApplicationPage.tickRole("pos.sales.read");
+        addApplicationPage.tickRole("pos.catalog.read");
+        addApplicationPage.save();
 
-        String secret = browser.byId("secret-value").getText();
+        String secret = addApplicationPage.revealedSecret();
         assertTrue(secret.length() >= 43, secret);
         assertTrue(browser.text().contains("This is the only time the secret is shown."));
         HttpResponse<String> token = tokenRequest(clientId, secret, GRANT);
         assertEquals(200, token.statusCode(), token.body());
         assertEquals("pos.catalog.read pos.sales.read", json(token.body()).get("scope"));
 
-        browser.open("/admin/application.xhtml?clientId=" + clientId);
+        applicationPage.open(clientId);
         assertFalse(browser.source().contains(secret), "shown once, never again");
-        browser.open("/admin/applications.xhtml?q=" + clientId);
+        applicationsPage.open(clientId);
         assertFalse(browser.source().contains(secret));
-        assertTrue(browser.find("#applications").getText().contains("Back office " + clientId));
+        assertTrue(applicationsPage.table().contains("Back office " + clientId));
     }
 
     @Test
     void addApplicationWhenOwnSecretEnteredThenThatSecretWorks() {
         String clientId = uniqueId();
         String secret = "my own long random secret " + System.nanoTime() + "!";
-        browser.open("/admin/add-application.xhtml");
-        browser.type("add:clientId", clientId);
-        browser.type("add:displayName", "Own secret");
-        browser.find("input[name='add:secretChoice'][value='false']").click(); // a radio: no page load
-        browser.type("add:clientSecret", secret);
-        check("add:roles", "pos.stores.read");
-        browser.click("add:save");
+        addApplicationPage.open();
+        addApplicationPage.enterClientId(clientId);
+        addApplicationPage.enterDisplayName("Own secret");
+        addApplicationPage.enterOwnSecret(secret);
+        addApplicationPage.tickRole("pos.stores.read");
+        addApplicationPage.save();
 
-        assertEquals(secret, browser.byId("secret-value").getText());
+        assertEquals(secret, addApplicationPage.revealedSecret());
         assertEquals(200, tokenRequest(clientId, secret, GRANT).statusCode());
     }
 
     @Test
     void addApplicationWhenFieldsBreakRulesThenEachMessageNextToItsField() {
-        browser.open("/admin/add-application.xhtml");
-        browser.type("add:clientId", "Bad Id!");
-        browser.find("input[name='add:secretChoice'][value='false']").click(); // a radio: no page load
-        browser.type("add:clientSecret", "short");
-        browser.click("add:save");
+        addApplicationPage.open();
+        addApplicationPage.enterClientId("Bad Id!");
+        addApplicationPage.enterOwnSecret("short");
+        addApplicationPage.save();
 
-        assertTrue(fieldText("add:clientId").contains("lower-case name with no spaces or punctuation"));
-        assertTrue(fieldText("add:displayName").contains("Enter a friendly name"));
-        assertTrue(fieldText("add:clientSecret").contains("at least 32 characters"));
-        assertEquals("Bad Id!", browser.byId("add:clientId").getAttribute("value"), "what was typed stays");
-        assertEquals("", browser.byId("add:clientSecret").getAttribute("value"), "a secret is never sent back");
+        assertTrue(addApplicationPage.fieldText("clientId").contains("lower-case name with no spaces or punctuation"));
+        assertTrue(addApplicationPage.fieldText("displayName").contains("Enter a friendly name"));
+        assertTrue(addApplicationPage.fieldText("clientSecret").contains("at least 32 characters"));
+        assertEquals("Bad Id!", addApplicationPage.value("clientId"), "what was typed stays");
+        assertEquals("", addApplicationPage.value("clientSecret"), "a secret is never sent back");
         browser.screenshot("add-application-errors");
     }
 
     @Test
     void addApplicationWhenClientIdTakenThenSaysSo() {
         var existing = application().roles("pos.sales.read").register();
-        browser.open("/admin/add-application.xhtml");
-        browser.type("add:clientId", existing.clientId());
-        browser.type("add:displayName", "Duplicate");
-        browser.click("add:save");
+        addApplicationPage.open();
+        addApplicationPage.enterClientId(existing.clientId());
+        addApplicationPage.enterDisplayName("Duplicate");
+        addApplicationPage.save();
 
-        assertTrue(browser.find("#messages").getText().contains("already exists"));
+        assertTrue(addApplicationPage.messages().contains("already exists"));
     }
 
     @Test
     void applicationsWhenFilteredThenOnlyMatchingRows() {
         var one = application().roles("pos.sales.read").register();
         var other = application().roles("pos.sales.read").register();
-        browser.open("/admin/applications.xhtml");
-        browser.type("q", one.clientId());
-        browser.submit("q");
+        applicationsPage.open();
+        applicationsPage.filter(one.clientId());
 
-        String table = browser.find("#applications").getText();
+        String table = applicationsPage.table();
         assertTrue(table.contains(one.clientId()));
         assertFalse(table.contains(other.clientId()));
     }
@@ -213,12 +210,12 @@ class AdminPagesIT {
     @Test
     void detailsWhenRolesChangedThenNextTokenCarriesThem() {
         var app = application().roles("pos.sales.read").register();
-        browser.open("/admin/application.xhtml?clientId=" + app.clientId());
-        uncheck("details:roles", "pos.sales.read");
-        check("details:roles", "pos.inventory.read");
-        browser.click("details:save");
+        applicationPage.open(app.clientId());
+        applicationPage.untickRole("pos.sales.read");
+        applicationPage.tickRole("pos.inventory.read");
+        applicationPage.save();
 
-        assertTrue(browser.find("#messages").getText().contains("Changes saved."));
+        assertTrue(applicationPage.messages().contains("Changes saved."));
         assertEquals(
                 "pos.inventory.read",
                 json(tokenRequest(app.clientId(), app.secret(), GRANT).body()).get("scope"));
@@ -227,28 +224,27 @@ class AdminPagesIT {
     @Test
     void detailsWhenDisabledThenTokenRefusedAndEnabledAgainThenAccepted() {
         var app = application().roles("pos.sales.read").register();
-        browser.open("/admin/application.xhtml?clientId=" + app.clientId());
-        browser.click("details:toggle");
+        applicationPage.open(app.clientId());
+        applicationPage.toggleEnabled();
 
-        assertTrue(browser.byId("status").getText().startsWith("Disabled"));
+        assertTrue(applicationPage.status().startsWith("Disabled"));
         assertEquals(401, tokenRequest(app.clientId(), app.secret(), GRANT).statusCode());
-        browser.click("details:toggle");
+        applicationPage.toggleEnabled();
         assertEquals(200, tokenRequest(app.clientId(), app.secret(), GRANT).statusCode());
     }
 
     @Test
     void secretsWhenRotatedThenNewWorksAndRevokedOldIsRefused() {
         var app = application().roles("pos.sales.read").register();
-        browser.open("/admin/application.xhtml?clientId=" + app.clientId());
-        browser.click("secrets:addSecret");
+        applicationPage.open(app.clientId());
+        applicationPage.addSecret();
 
-        String fresh = browser.byId("secret-value").getText();
+        String fresh = applicationPage.revealedSecret();
         assertEquals(200, tokenRequest(app.clientId(), app.secret(), GRANT).statusCode());
         assertEquals(200, tokenRequest(app.clientId(), fresh, GRANT).statusCode());
 
-        String oldHint = app.secret().substring(app.secret().length() - 4);
-        browser.clickAndWait(browser.find("input[aria-label='Revoke the secret ending in " + oldHint + "']"));
-        assertTrue(browser.find("#messages").getText().contains("is revoked"));
+        applicationPage.revokeSecretEndingIn(app.secret().substring(app.secret().length() - 4));
+        assertTrue(applicationPage.messages().contains("is revoked"));
         assertEquals(401, tokenRequest(app.clientId(), app.secret(), GRANT).statusCode());
         assertEquals(200, tokenRequest(app.clientId(), fresh, GRANT).statusCode());
         assertFalse(browser.source().contains(fresh), "the new secret is not shown again after the next action");
@@ -257,32 +253,30 @@ class AdminPagesIT {
     @Test
     void deleteWhenConfirmedThenGoneAndCancelKeepsIt() {
         var app = application().roles("pos.sales.read").register();
-        browser.open("/admin/application.xhtml?clientId=" + app.clientId());
-        browser.click("details:askDelete");
-        assertTrue(browser.byId("details:confirm").getText().contains("Delete " + app.clientId() + "?"));
-        browser.click("details:cancelDelete");
+        applicationPage.open(app.clientId());
+        applicationPage.askToDelete();
+        assertTrue(applicationPage.deleteConfirmation().contains("Delete " + app.clientId() + "?"));
+        applicationPage.cancelDelete();
         assertEquals(200, tokenRequest(app.clientId(), app.secret(), GRANT).statusCode());
 
-        browser.click("details:askDelete");
-        browser.click("details:confirmDelete");
+        applicationPage.askToDelete();
+        applicationPage.confirmDelete();
 
-        assertTrue(browser.driver().getCurrentUrl().contains("/admin/applications.xhtml"));
-        assertTrue(browser.find("#messages").getText().contains("Application " + app.clientId() + " is deleted."));
+        assertTrue(browser.currentUrl().contains(ApplicationsPageObject.PATH));
+        assertTrue(applicationsPage.messages().contains("Application " + app.clientId() + " is deleted."));
         assertEquals(401, tokenRequest(app.clientId(), app.secret(), GRANT).statusCode());
     }
 
     @Test
     void detailsWhenConnectPanelShownThenIssuerEndpointAndAdvice() {
         var app = application().roles("pos.sales.read").register();
-        browser.open("/admin/application.xhtml?clientId=" + app.clientId());
+        applicationPage.open(app.clientId());
 
-        assertEquals(Clavis.baseUrl(), browser.byId("issuer").getText());
-        assertEquals(
-                Clavis.baseUrl() + "/oauth2/token",
-                browser.byId("tokenEndpoint").getText());
-        assertTrue(browser.byId("example-basic").getText().contains("curl -u \"$CLIENT_ID:$CLIENT_SECRET\""));
-        assertTrue(browser.byId("example-post").getText().contains("client_secret=\"$CLIENT_SECRET\""));
-        assertTrue(browser.find("#connect").getText().contains("environment variables"));
+        assertEquals(Clavis.baseUrl(), applicationPage.issuer());
+        assertEquals(Clavis.baseUrl() + "/oauth2/token", applicationPage.tokenEndpoint());
+        assertTrue(applicationPage.basicExample().contains("curl -u \"$CLIENT_ID:$CLIENT_SECRET\""));
+        assertTrue(applicationPage.postExample().contains("client_secret=\"$CLIENT_SECRET\""));
+        assertTrue(applicationPage.connectPanel().contains("environment variables"));
     }
 
     // --- roles and audit ---
@@ -290,20 +284,18 @@ class AdminPagesIT {
     @Test
     void rolesWhenCustomRoleCreatedThenDeletingAsksNamingHolders() {
         String role = "custom." + uniqueId();
-        browser.open("/admin/roles.xhtml");
-        browser.type("create:name", role);
-        browser.type("create:description", "Read gift cards");
-        browser.click("create:createRole");
-        assertTrue(browser.find("#roles").getText().contains(role));
+        rolesPage.open();
+        rolesPage.create(role, "Read gift cards");
+        assertTrue(rolesPage.table().contains(role));
         var holder = application().roles(role, "pos.sales.read").register();
 
-        browser.open("/admin/roles.xhtml");
-        browser.clickAndWait(browser.find("input[aria-label='Delete " + role + "']"));
-        assertTrue(browser.byId("list:confirm").getText().contains(holder.clientId()));
-        browser.click("list:confirmDelete");
+        rolesPage.open();
+        rolesPage.askToDelete(role);
+        assertTrue(rolesPage.deleteConfirmation().contains(holder.clientId()));
+        rolesPage.confirmDelete();
 
-        assertTrue(browser.find("#messages").getText().contains("Role " + role + " is deleted."));
-        assertFalse(browser.find("#roles").getText().contains(role));
+        assertTrue(rolesPage.messages().contains("Role " + role + " is deleted."));
+        assertFalse(rolesPage.table().contains(role));
         assertEquals(
                 "pos.sales.read",
                 json(tokenRequest(holder.clientId(), holder.secret(), GRANT).body())
@@ -312,24 +304,20 @@ class AdminPagesIT {
 
     @Test
     void rolesWhenBuiltInThenNoEditOrDelete() {
-        browser.open("/admin/roles.xhtml");
+        rolesPage.open();
 
-        assertTrue(browser.driver()
-                .findElements(By.cssSelector("input[aria-label='Delete pos.sales.read']"))
-                .isEmpty());
-        assertTrue(browser.find("#roles").getText().contains("Read sales, receipts and transactions"));
+        assertFalse(rolesPage.offersToDelete("pos.sales.read"));
+        assertTrue(rolesPage.table().contains("Read sales, receipts and transactions"));
     }
 
     @Test
     void auditWhenChangesMadeInPagesThenListedWithTheAdministrator() {
         String role = "audited." + uniqueId();
-        browser.open("/admin/roles.xhtml");
-        browser.type("create:name", role);
-        browser.type("create:description", "Audited");
-        browser.click("create:createRole");
+        rolesPage.open();
+        rolesPage.create(role, "Audited");
 
-        browser.open("/admin/audit.xhtml");
-        String firstRow = browser.find("#audit tbody tr").getText();
+        auditPage.open();
+        String firstRow = auditPage.newestRow();
         assertTrue(firstRow.contains("user:admin"), firstRow);
         assertTrue(firstRow.contains("role.create"), firstRow);
         assertTrue(firstRow.contains(role), firstRow);
@@ -359,11 +347,11 @@ class AdminPagesIT {
         var app = application().roles("pos.sales.read").register();
         renameInDatabase(app.clientId(), hostile);
 
-        browser.open("/admin/applications.xhtml?q=" + app.clientId());
-        assertTrue(browser.find("#applications").getText().contains(hostile), "the markup is shown as text");
+        applicationsPage.open(app.clientId());
+        assertTrue(applicationsPage.table().contains(hostile), "the markup is shown as text");
         assertThrows(
                 NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
-        browser.open("/admin/application.xhtml?clientId=" + app.clientId());
+        applicationPage.open(app.clientId());
         assertTrue(browser.text().contains(hostile));
         assertThrows(
                 NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
@@ -371,10 +359,12 @@ class AdminPagesIT {
 
         String role = "xss." + uniqueId();
         HttpResponse<String> created = AdminApi.asAdmin()
-                .post("/roles", "{\"name\":\"" + role + "\",\"description\":\"<b>bold</b><script>alert(3)</script>\"}");
+                .post(
+                        "/roles",
+                        Json.object().put("name", role).put("description", "<b>bold</b><script>alert(3)</script>"));
         assertEquals(201, created.statusCode(), created.body());
-        browser.open("/admin/roles.xhtml");
-        assertTrue(browser.find("#roles").getText().contains("<b>bold</b><script>alert(3)</script>"));
+        rolesPage.open();
+        assertTrue(rolesPage.table().contains("<b>bold</b><script>alert(3)</script>"));
         assertTrue(browser.driver().findElements(By.cssSelector("#roles b")).isEmpty());
         assertThrows(
                 NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
@@ -477,7 +467,7 @@ class AdminPagesIT {
             assertEverythingLabelled(page[1]);
             browser.screenshot(page[1]);
         }
-        browser.click("signout:signOut");
+        auditPage.signOut();
         assertEverythingLabelled("sign-in");
         browser.screenshot("sign-in");
     }
@@ -497,50 +487,14 @@ class AdminPagesIT {
                     .executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1;");
             assertEquals(false, scrollsSideways, path + ": the page scrolls sideways (wide tables scroll in place)");
         }
-        browser.open("/admin/applications.xhtml");
+        applicationsPage.open();
         browser.screenshot("applications-narrow");
     }
 
     // --- helpers ---
 
-    private static void signIn(String username, String password) {
-        browser.open("/admin/sign-in.xhtml");
-        browser.type("signin:username", username);
-        browser.type("signin:password", password);
-        browser.click("signin:signIn");
-    }
-
     private static String adminPassword() {
         return System.getProperty(IntegrationEnvironment.ADMIN_PASSWORD);
-    }
-
-    private static String uniqueId() {
-        return "page" + Long.toString(System.nanoTime(), 36);
-    }
-
-    private static void check(String groupId, String value) {
-        WebElement box = checkbox(groupId, value);
-        if (!box.isSelected()) {
-            box.click();
-        }
-    }
-
-    private static void uncheck(String groupId, String value) {
-        WebElement box = checkbox(groupId, value);
-        if (box.isSelected()) {
-            box.click();
-        }
-    }
-
-    private static WebElement checkbox(String groupId, String value) {
-        return browser.find("input[name='" + groupId + "'][value='" + value + "']");
-    }
-
-    /** The text of the form field block holding the input, where its message appears. */
-    private static String fieldText(String inputId) {
-        return browser.byId(inputId)
-                .findElement(By.xpath("ancestor::*[contains(@class,'field')][1]"))
-                .getText();
     }
 
     private static void assertEverythingLabelled(String page) {

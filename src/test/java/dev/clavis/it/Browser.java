@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -23,6 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * src/test/browser/ensure-chromium.sh). Selenium is pointed at both binaries, so it never downloads anything.
  */
 final class Browser implements AutoCloseable {
+
+    private static final Dimension WINDOW = new Dimension(1280, 900);
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -52,7 +56,7 @@ final class Browser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.manage().window().setSize(WINDOW);
     }
 
     WebDriver driver() {
@@ -61,6 +65,20 @@ final class Browser implements AutoCloseable {
 
     void open(String path) {
         driver.get(Clavis.baseUrl() + path);
+    }
+
+    /**
+     * Back to a first-time visitor at the usual window size, whatever the test before did. Cookies can be deleted
+     * only for the site the browser is on, so it opens a page of the site first.
+     */
+    void startOver(String path) {
+        open(path);
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(WINDOW);
+    }
+
+    String currentUrl() {
+        return driver.getCurrentUrl();
     }
 
     WebElement find(String css) {
@@ -76,6 +94,25 @@ final class Browser implements AutoCloseable {
         WebElement field = byId(id);
         field.clear();
         field.sendKeys(text);
+    }
+
+    /** Ticks the checkbox of a group ({@code name}) with the given value, unless it is ticked already. */
+    void check(String name, String value) {
+        WebElement box = checkbox(name, value);
+        if (!box.isSelected()) {
+            box.click();
+        }
+    }
+
+    void uncheck(String name, String value) {
+        WebElement box = checkbox(name, value);
+        if (box.isSelected()) {
+            box.click();
+        }
+    }
+
+    private WebElement checkbox(String name, String value) {
+        return find("input[name='" + name + "'][value='" + value + "']");
     }
 
     /** Clicks a button that submits its form, and waits for the page that answers. */
@@ -106,6 +143,21 @@ final class Browser implements AutoCloseable {
                 return true;
             }
         });
+    }
+
+    /**
+     * Repeats a step until it reports success or the deadline passes, for a condition only another attempt can
+     * observe (a wait imposed by the server that ends, say). Polls every quarter of a second.
+     *
+     * @return whether the step succeeded before the deadline
+     */
+    boolean eventually(Duration deadline, BooleanSupplier step) {
+        try {
+            new WebDriverWait(driver, deadline, Duration.ofMillis(250)).until(ignored -> step.getAsBoolean());
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        }
     }
 
     String text() {

@@ -11,13 +11,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /** A plain HTTP client for the Clavis under test, and the facts of this test run (base URL, bootstrap secret). */
 final class Clavis {
 
     static final String FORM = "application/x-www-form-urlencoded";
+
+    /** The form body of the one grant Clavis issues tokens for; tests append {@code &scope=...} and the like. */
+    static final String GRANT = "grant_type=client_credentials";
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -77,11 +82,19 @@ final class Clavis {
 
     /** A token for the given client, asserting nothing: callers check what they need. */
     static String accessToken(String clientId, String secret) {
-        HttpResponse<String> response = tokenRequest(clientId, secret, "grant_type=client_credentials");
+        HttpResponse<String> response = tokenRequest(clientId, secret, GRANT);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("No token: " + response.statusCode() + " " + response.body());
         }
         return (String) json(response.body()).get("access_token");
+    }
+
+    /** Calls the MP-JWT protected sample API, which answers with what it saw of the token. */
+    static HttpResponse<String> whoami(String token) {
+        return send(request("/api/whoami")
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build());
     }
 
     static Map<String, Object> json(String body) {
@@ -90,5 +103,11 @@ final class Clavis {
         } catch (ParseException e) {
             throw new AssertionError("Not a JSON object: " + body, e);
         }
+    }
+
+    /** Nimbus parses objects only, so the array is read as the member of one. */
+    static List<Object> jsonArray(String body) {
+        Object array = json("{\"a\":" + body + "}").get("a");
+        return array instanceof List<?> list ? new ArrayList<>(list) : List.of();
     }
 }

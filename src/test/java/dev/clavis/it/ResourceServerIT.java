@@ -1,11 +1,13 @@
 package dev.clavis.it;
 
+import static dev.clavis.it.Clavis.GRANT;
 import static dev.clavis.it.Clavis.accessToken;
 import static dev.clavis.it.Clavis.baseUrl;
 import static dev.clavis.it.Clavis.get;
 import static dev.clavis.it.Clavis.json;
 import static dev.clavis.it.Clavis.request;
-import static dev.clavis.it.Clavis.send;
+import static dev.clavis.it.Clavis.whoami;
+import static dev.clavis.it.HttpAssertions.assertInvalidToken;
 import static dev.clavis.it.TestApplications.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,24 +56,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Clavis as clients and resource servers see it: discovery, the JWK set, tokens obtained and verified with
  * independent libraries (Nimbus OAuth 2.0 SDK and Nimbus JOSE+JWT), the MP-JWT protected sample API, and many
  * clients at once.
  */
-@ExtendWith(ArquillianExtension.class)
-class ResourceServerIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ClavisDeployment.war();
-    }
+class ResourceServerIT extends ClavisIT {
 
     @Test
     void discoveryWhenFetchedThenIssuerExactAndEndpointsAdvertised() {
@@ -209,9 +201,10 @@ class ResourceServerIT {
     @Test
     void whoamiWhenTokenExpiredThenUnauthorizedEvenWithGenuineSignature() throws Exception {
         JWK serverKey = ServerKeys.activePrivateKey();
-        Instant anHourAgo = Instant.now().minus(Duration.ofHours(2));
+        Instant twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
 
-        String expired = sign(serverKey, claims(anHourAgo, baseUrl() + "/api"));
+        // issued two hours ago for five minutes: expired long past any allowance for clock skew
+        String expired = sign(serverKey, claims(twoHoursAgo, baseUrl() + "/api"));
 
         assertInvalidToken(whoami(expired));
     }
@@ -257,7 +250,7 @@ class ResourceServerIT {
         HttpRequest request = request("/oauth2/token")
                 .header("Content-Type", Clavis.FORM)
                 .header("Authorization", Clavis.basic(app.clientId(), app.secret()))
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .POST(HttpRequest.BodyPublishers.ofString(GRANT))
                 .build();
 
         List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, 200)
@@ -289,6 +282,7 @@ class ResourceServerIT {
         return processor;
     }
 
+    /** Claims as Clavis would issue them to "forger", valid for five minutes from {@code issuedAt}. */
     private static JWTClaimsSet claims(Instant issuedAt, String audience) {
         return new JWTClaimsSet.Builder()
                 .issuer(baseUrl())
@@ -311,18 +305,5 @@ class ResourceServerIT {
                 claims);
         jwt.sign(new RSASSASigner(key.toRSAKey()));
         return jwt.serialize();
-    }
-
-    private static HttpResponse<String> whoami(String token) {
-        return send(request("/api/whoami")
-                .header("Authorization", "Bearer " + token)
-                .GET()
-                .build());
-    }
-
-    private static void assertInvalidToken(HttpResponse<String> response) {
-        assertEquals(401, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"));
-        assertEquals("invalid_token", json(response.body()).get("error"));
     }
 }

@@ -1,9 +1,9 @@
 package dev.clavis.it;
 
+import static dev.clavis.it.Clavis.GRANT;
 import static dev.clavis.it.Clavis.accessToken;
 import static dev.clavis.it.Clavis.get;
-import static dev.clavis.it.Clavis.request;
-import static dev.clavis.it.Clavis.send;
+import static dev.clavis.it.Clavis.whoami;
 import static dev.clavis.it.TestApplications.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.clavis.platform.control.SecretGenerator;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -24,6 +23,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Stops and starts Clavis (a new Payara Micro process each time) against the same database and data folder: what was
  * registered and generated must still be there, and tokens issued before the restart must still be accepted.
+ *
+ * <p>Not a {@link ClavisIT}: that base deploys Clavis for the whole class, whereas these tests start and stop it
+ * themselves through a named, unmanaged deployment. Inheriting the managed one as well would start a second Clavis
+ * for the whole class, on the same port, and keep it running across the restarts.
  */
 @ExtendWith(ArquillianExtension.class)
 class RestartIT {
@@ -68,10 +71,7 @@ class RestartIT {
         String originalAdminPassword = System.getProperty(IntegrationEnvironment.ADMIN_PASSWORD);
         String replacementAdminPassword = SecretGenerator.newSecret();
         deployer.deploy(CLAVIS); // whatever ran before, the installation now exists with the original values
-        assertEquals(
-                200,
-                Clavis.tokenRequest("clavis-admin", original, "grant_type=client_credentials")
-                        .statusCode());
+        assertEquals(200, Clavis.tokenRequest("clavis-admin", original, GRANT).statusCode());
         deployer.undeploy(CLAVIS);
         IntegrationEnvironment.reconfigure("clavis.bootstrap.client-secret", replacement);
         IntegrationEnvironment.reconfigure("clavis.admin.password", replacementAdminPassword);
@@ -79,13 +79,11 @@ class RestartIT {
         try {
             assertEquals(
                     401,
-                    Clavis.tokenRequest("clavis-admin", original, "grant_type=client_credentials")
-                            .statusCode(),
+                    Clavis.tokenRequest("clavis-admin", original, GRANT).statusCode(),
                     "the lost secret no longer works");
             assertEquals(
                     200,
-                    Clavis.tokenRequest("clavis-admin", replacement, "grant_type=client_credentials")
-                            .statusCode(),
+                    Clavis.tokenRequest("clavis-admin", replacement, GRANT).statusCode(),
                     "an operator regains access by configuration");
             String log = Files.readString(IntegrationEnvironment.serverLog());
             assertTrue(log.contains("secret replaced from clavis.bootstrap.client-secret"), "client secret replaced");
@@ -107,12 +105,5 @@ class RestartIT {
                 .sorted()
                 .toList()
                 .toString();
-    }
-
-    private static HttpResponse<String> whoami(String token) {
-        return send(request("/api/whoami")
-                .header("Authorization", "Bearer " + token)
-                .GET()
-                .build());
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Registers applications straight in the database of the server under test, the way the admin API will, so that
+ * Registers applications straight in the database of the server under test, as directly as the admin API would, so that
  * each test has its own client in exactly the state it needs. Secrets are hashed as Clavis hashes them (with fewer
  * iterations, which the stored format records), and generated per test.
  */
@@ -32,6 +32,14 @@ final class TestApplications {
 
     private TestApplications(String clientId) {
         this.clientId = clientId;
+    }
+
+    /**
+     * A name no other test uses, valid as a client ID and as part of a role name: for what a test registers through
+     * the admin API or the pages rather than {@link #register()}.
+     */
+    static String uniqueId() {
+        return "app" + Long.toString(System.nanoTime(), 36);
     }
 
     /** A new enabled application with a unique client ID and one active secret. */

@@ -1,17 +1,21 @@
 package dev.clavis.it;
 
 import static dev.clavis.it.Clavis.FORM;
+import static dev.clavis.it.Clavis.GRANT;
 import static dev.clavis.it.Clavis.basic;
 import static dev.clavis.it.Clavis.json;
 import static dev.clavis.it.Clavis.request;
 import static dev.clavis.it.Clavis.send;
 import static dev.clavis.it.Clavis.tokenRequest;
 import static dev.clavis.it.Clavis.urlencode;
+import static dev.clavis.it.HttpAssertions.assertChallenged;
+import static dev.clavis.it.HttpAssertions.assertError;
+import static dev.clavis.it.HttpAssertions.assertInvalidClient;
+import static dev.clavis.it.HttpAssertions.assertNoStore;
+import static dev.clavis.it.HttpAssertions.header;
 import static dev.clavis.it.TestApplications.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
@@ -23,25 +27,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The token endpoint over real HTTP, against the real WAR on Payara Micro and a real PostgreSQL: every success and
  * error case of RFC 6749 §2.3.1, §3.2, §4.4 and §5.
  */
-@ExtendWith(ArquillianExtension.class)
-class TokenEndpointIT {
-
-    private static final String GRANT = "grant_type=client_credentials";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ClavisDeployment.war();
-    }
+class TokenEndpointIT extends ClavisIT {
 
     // --- success ---
 
@@ -370,7 +362,8 @@ class TokenEndpointIT {
         HttpResponse<String> response = send(request("/oauth2/token")
                 .header("Content-Type", "application/json")
                 .header("Authorization", basic(app.clientId(), app.secret()))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credentials\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        Json.object().put("grant_type", "client_credentials").toString()))
                 .build());
 
         assertError(response, 400, "invalid_request");
@@ -459,37 +452,5 @@ class TokenEndpointIT {
 
     private static String b64(String value) {
         return java.util.Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Every failed authentication gets this very answer, whatever the reason. */
-    private static void assertInvalidClient(HttpResponse<String> response) {
-        assertChallenged(response);
-        assertEquals("Client authentication failed", json(response.body()).get("error_description"));
-    }
-
-    private static void assertChallenged(HttpResponse<String> response) {
-        assertError(response, 401, "invalid_client");
-        String challenge = header(response, "WWW-Authenticate");
-        assertNotNull(challenge, "RFC 6749 §5.2: a 401 names the scheme to use");
-        assertTrue(challenge.startsWith("Basic realm="), challenge);
-    }
-
-    private static void assertError(HttpResponse<String> response, int status, String error) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertNoStore(response);
-        assertTrue(header(response, "Content-Type").startsWith("application/json"), response.body());
-        Map<String, Object> body = json(response.body());
-        assertEquals(error, body.get("error"), response.body());
-        assertNotNull(body.get("error_description"));
-        assertNull(body.get("access_token"));
-    }
-
-    private static void assertNoStore(HttpResponse<String> response) {
-        assertEquals("no-store", header(response, "Cache-Control"));
-        assertEquals("no-cache", header(response, "Pragma"));
-    }
-
-    private static String header(HttpResponse<String> response, String name) {
-        return response.headers().firstValue(name).orElse(null);
     }
 }
