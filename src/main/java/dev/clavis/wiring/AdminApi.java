@@ -1,6 +1,7 @@
 package dev.clavis.wiring;
 
 import dev.clavis.application.boundary.ApplicationsResource;
+import dev.clavis.application.boundary.LiveAdminCaller;
 import dev.clavis.audit.boundary.AuditResource;
 import dev.clavis.platform.boundary.ProblemMapper;
 import dev.clavis.platform.boundary.RequestSizeLimit;
@@ -49,6 +50,7 @@ public class AdminApi extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 ApplicationsResource.class,
+                LiveAdminCaller.class,
                 RolesResource.class,
                 AuditResource.class,
                 ProblemMapper.class,

@@ -42,13 +42,7 @@ public class ErrorPage extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         if (path.startsWith(context + "/oauth2/")) {
             OAuthResponse.writeError(
-                    response,
-                    status == 401
-                            ? OAuthException.clientAuthenticationFailed()
-                            : new OAuthException(
-                                    status >= 500 ? OAuthError.SERVER_ERROR : OAuthError.INVALID_REQUEST,
-                                    HttpErrorTexts.description(status),
-                                    status));
+                    response, OAuthResponse.pendingError(request).orElseGet(() -> containerError(status)));
         } else if (path.startsWith(context + "/admin/api/")) {
             ProblemResponse.write(response, Problem.of(status), tokenSent);
         } else if (path.startsWith(context + "/admin/")) {
@@ -56,5 +50,15 @@ public class ErrorPage extends HttpServlet {
         } else {
             OAuthResponse.writeBearerError(response, status, tokenSent);
         }
+    }
+
+    /** An error the container decided on at an OAuth endpoint, in RFC 6749 §5.2 terms. */
+    private static OAuthException containerError(int status) {
+        return status == 401
+                ? OAuthException.clientAuthenticationFailed()
+                : new OAuthException(
+                        status >= 500 ? OAuthError.SERVER_ERROR : OAuthError.INVALID_REQUEST,
+                        HttpErrorTexts.description(status),
+                        status);
     }
 }

@@ -6,6 +6,7 @@ import static dev.clavis.it.Clavis.baseUrl;
 import static dev.clavis.it.Clavis.get;
 import static dev.clavis.it.Clavis.json;
 import static dev.clavis.it.Clavis.request;
+import static dev.clavis.it.Clavis.send;
 import static dev.clavis.it.Clavis.whoami;
 import static dev.clavis.it.HttpAssertions.assertInvalidToken;
 import static dev.clavis.it.TestApplications.application;
@@ -64,6 +65,21 @@ import org.junit.jupiter.api.Test;
  * clients at once.
  */
 class ResourceServerIT extends ClavisIT {
+
+    @Test
+    void adminApiWhenAskedUnderTheSampleApiPathThenNotFoundAndOnlyUnderItsOwn() {
+        AdminApi admin = AdminApi.asAdmin();
+        String token = accessToken("clavis-admin", Clavis.bootstrapSecret());
+        for (String resource : List.of("/applications", "/roles", "/audit")) {
+            HttpResponse<String> elsewhere = send(request("/api" + resource)
+                    .header("Authorization", "Bearer " + token)
+                    .GET()
+                    .build());
+            assertEquals(404, elsewhere.statusCode(), "/api" + resource + " must not serve the admin API");
+            assertFalse(elsewhere.body().contains("clavis-admin"), elsewhere.body());
+            assertEquals(200, admin.get(resource).statusCode(), "/admin/api" + resource);
+        }
+    }
 
     @Test
     void discoveryWhenFetchedThenIssuerExactAndEndpointsAdvertised() {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Stops and starts Clavis (a new Payara Micro process each time) against the same database and data folder: what was
- * registered and generated must still be there, and tokens issued before the restart must still be accepted.
+ * registered and generated must still be there, and tokens issued before the restart must still be accepted; and a
+ * restart with cold caches must not let strangers lock the bootstrap client out.
  *
  * <p>Not a {@link ClavisIT}: that base deploys Clavis for the whole class, whereas these tests start and stop it
  * themselves through a named, unmanaged deployment. Inheriting the managed one as well would start a second Clavis
@@ -47,10 +48,19 @@ class RestartIT {
         var app = application().roles("pos.sales.read").register();
         String tokenBefore = accessToken(app.clientId(), app.secret());
         String keysBefore = publishedKeyIds();
+        assertEquals(200, FromAddress.tokenRequest("127.0.0.1", "clavis-admin", Clavis.bootstrapSecret()));
         deployer.undeploy(CLAVIS);
 
         deployer.deploy(CLAVIS);
         try {
+            // Cold caches, an empty throttle, and strangers spending the bootstrap client's budget of guesses:
+            for (int address = 20; address < 50; address++) {
+                FromAddress.tokenRequest("127.0.0." + address, "clavis-admin", SecretGenerator.newSecret());
+            }
+            assertEquals(
+                    200,
+                    FromAddress.tokenRequest("127.0.0.1", "clavis-admin", Clavis.bootstrapSecret()),
+                    "its typed secret, slowly hashed, still works at once from the address it used before");
             assertEquals(keysBefore, publishedKeyIds(), "no new signing key on restart");
             assertEquals(200, whoami(tokenBefore).statusCode(), "a token from before the restart still works");
             assertEquals(200, whoami(accessToken(app.clientId(), app.secret())).statusCode());

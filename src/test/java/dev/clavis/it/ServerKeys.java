@@ -2,12 +2,19 @@ package dev.clavis.it;
 
 import com.nimbusds.jose.jwk.JWK;
 import dev.clavis.key.control.PrivateKeyCipher;
+import dev.clavis.platform.control.KeyEncryptionKeySource;
+import dev.clavis.platform.control.SecretDigests;
+import dev.clavis.platform.control.SecretDigestsProducer;
+import dev.clavis.platform.control.SecretHasher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Base64;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -20,8 +27,7 @@ final class ServerKeys {
     private ServerKeys() {}
 
     static JWK activePrivateKey() throws Exception {
-        Path kekFile = Path.of(System.getProperty(IntegrationEnvironment.DATA_DIR), "key-encryption-key");
-        byte[] kek = Base64.getDecoder().decode(Files.readString(kekFile).strip());
+        byte[] kek = keyEncryptionKey();
         try (Connection connection = IntegrationEnvironment.dataSource().getConnection();
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT kid, private_jwk_encrypted FROM signing_key WHERE state = 'ACTIVE'");
@@ -31,6 +37,22 @@ final class ServerKeys {
             }
             return new PrivateKeyCipher(new SecretKeySpec(kek, "AES"))
                     .decrypt(row.getString("private_jwk_encrypted"), row.getString("kid"));
+        }
+    }
+
+    /** The server's digests of client secrets, as it keys them (with a fast PBKDF2 for typed secrets). */
+    static SecretDigests secretDigests() {
+        SecretKey kek = new SecretKeySpec(keyEncryptionKey(), "AES");
+        return new SecretDigests(
+                KeyEncryptionKeySource.derive(kek, SecretDigestsProducer.PURPOSE), new SecretHasher(1_000));
+    }
+
+    private static byte[] keyEncryptionKey() {
+        Path kekFile = Path.of(System.getProperty(IntegrationEnvironment.DATA_DIR), "key-encryption-key");
+        try {
+            return Base64.getDecoder().decode(Files.readString(kekFile).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.clavis.it;
 
+import dev.clavis.platform.control.SecretDigests;
 import dev.clavis.platform.control.SecretGenerator;
-import dev.clavis.platform.control.SecretHasher;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,13 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Registers applications straight in the database of the server under test, as directly as the admin API would, so that
- * each test has its own client in exactly the state it needs. Secrets are hashed as Clavis hashes them (with fewer
- * iterations, which the stored format records), and generated per test.
+ * each test has its own client in exactly the state it needs. Secrets are stored as Clavis stores them (a keyed
+ * digest for generated ones; the slow hash, with fewer iterations which the stored format records, for typed ones),
+ * and made per test.
  */
 final class TestApplications {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final SecretHasher FAST_HASHER = new SecretHasher(1_000);
 
     private final String clientId;
     private final List<String> roles = new ArrayList<>();
@@ -28,7 +28,8 @@ final class TestApplications {
     private boolean clientCredentialsFlow = true;
     private Integer lifetimeSeconds;
 
-    private record Secret(String value, Instant expiresAt, Instant revokedAt) {}
+    /** {@code generated}: stored as Clavis stores the secrets it generates (a keyed digest), else as a typed one. */
+    private record Secret(String value, boolean generated, Instant expiresAt, Instant revokedAt) {}
 
     private TestApplications(String clientId) {
         this.clientId = clientId;
@@ -42,10 +43,16 @@ final class TestApplications {
         return "app" + Long.toString(System.nanoTime(), 36);
     }
 
-    /** A new enabled application with a unique client ID and one active secret. */
+    /** A new enabled application with a unique client ID and one active secret that Clavis could have generated. */
     static TestApplications application() {
         return new TestApplications("test" + System.nanoTime() % 1_000_000_000 + "x" + COUNTER.incrementAndGet())
-                .secret(SecretGenerator.newSecret());
+                .generatedSecret();
+    }
+
+    /** Adds a secret as Clavis generates them: 256 random bits, stored as a keyed digest. */
+    TestApplications generatedSecret() {
+        secrets.add(new Secret(SecretGenerator.newSecret(), true, null, null));
+        return this;
     }
 
     TestApplications roles(String... names) {
@@ -53,24 +60,24 @@ final class TestApplications {
         return this;
     }
 
-    /** Replaces the default secret. */
+    /** Replaces the default secret with one a person typed (stored with the slow hash). */
     TestApplications onlySecret(String value) {
         secrets.clear();
         return secret(value);
     }
 
     TestApplications secret(String value) {
-        secrets.add(new Secret(value, null, null));
+        secrets.add(new Secret(value, false, null, null));
         return this;
     }
 
     TestApplications expiredSecret(String value) {
-        secrets.add(new Secret(value, Instant.now().minusSeconds(60), null));
+        secrets.add(new Secret(value, false, Instant.now().minusSeconds(60), null));
         return this;
     }
 
     TestApplications revokedSecret(String value) {
-        secrets.add(new Secret(value, null, Instant.now().minusSeconds(60)));
+        secrets.add(new Secret(value, false, null, Instant.now().minusSeconds(60)));
         return this;
     }
 
@@ -115,13 +122,16 @@ final class TestApplications {
                     insert.executeUpdate();
                 }
             }
+            SecretDigests digests = ServerKeys.secretDigests();
             for (Secret secret : secrets) {
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO client_secret (id, client_id, secret_hash, hint, created_at, expires_at, revoked_at)"
                                 + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setString(1, SecretGenerator.newId());
                     insert.setString(2, clientId);
-                    insert.setString(3, FAST_HASHER.hash(secret.value()));
+                    insert.setString(
+                            3,
+                            secret.generated() ? digests.ofGenerated(secret.value()) : digests.ofTyped(secret.value()));
                     insert.setString(4, SecretGenerator.hintOf(secret.value()));
                     insert.setTimestamp(5, now);
                     insert.setTimestamp(6, secret.expiresAt() == null ? null : Timestamp.from(secret.expiresAt()));

@@ -142,19 +142,41 @@ class TokenEndpointIT extends ClavisIT {
     }
 
     @Test
-    void secretsWhenStoredThenOnlyHashesAndHints() throws Exception {
-        var app = application().register();
+    void secretsWhenStoredThenGeneratedOnesAsKeyedDigestsTypedOnesAsSlowHashesNeverInClear() throws Exception {
+        String clientId = TestApplications.uniqueId();
+        HttpResponse<String> created = AdminApi.asAdmin()
+                .post(
+                        "/applications",
+                        Json.object()
+                                .put("clientId", clientId)
+                                .put("displayName", "Stored")
+                                .put("roles", List.of("pos.sales.read")));
+        assertEquals(201, created.statusCode(), created.body());
+        String generated = (String) json(created.body()).get("clientSecret");
+        String typed = "typed by a person, long and random " + System.nanoTime();
+        HttpResponse<String> added = AdminApi.asAdmin()
+                .post("/applications/" + clientId + "/secrets", Json.object().put("clientSecret", typed));
+        assertEquals(201, added.statusCode(), added.body());
+
+        Map<String, String> stored = new java.util.HashMap<>();
         try (Connection connection = IntegrationEnvironment.dataSource().getConnection();
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT secret_hash, hint FROM client_secret WHERE client_id = ?")) {
-            query.setString(1, app.clientId());
+            query.setString(1, clientId);
             try (ResultSet rows = query.executeQuery()) {
-                assertTrue(rows.next());
-                assertFalse(rows.getString("secret_hash").contains(app.secret()));
-                assertTrue(rows.getString("secret_hash").startsWith("pbkdf2-sha256$"));
-                assertEquals(app.secret().substring(app.secret().length() - 4), rows.getString("hint"));
+                while (rows.next()) {
+                    stored.put(rows.getString("hint"), rows.getString("secret_hash"));
+                }
             }
         }
+        String generatedHash = stored.get(generated.substring(generated.length() - 4));
+        String typedHash = stored.get(typed.substring(typed.length() - 4));
+        assertTrue(generatedHash.startsWith("hmac-sha256$"), generatedHash);
+        assertTrue(typedHash.startsWith("pbkdf2-sha256$600000$"), typedHash);
+        assertFalse(generatedHash.contains(generated));
+        assertFalse(typedHash.contains(typed));
+        assertEquals(200, tokenRequest(clientId, generated, GRANT).statusCode());
+        assertEquals(200, tokenRequest(clientId, typed, GRANT).statusCode());
     }
 
     // --- invalid_client: all failures look alike ---

@@ -7,8 +7,7 @@ import dev.clavis.audit.control.AuditTrail;
 import dev.clavis.platform.control.ClientsChanged;
 import dev.clavis.platform.control.FieldError;
 import dev.clavis.platform.control.Outcome;
-import dev.clavis.platform.control.SecretGenerator;
-import dev.clavis.platform.control.SecretHasher;
+import dev.clavis.platform.control.SecretDigests;
 import dev.clavis.role.control.RoleCatalog;
 import dev.clavis.role.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +54,8 @@ public class ApplicationCatalog {
     @Inject
     Event<ClientsChanged> changes;
 
-    private final SecretHasher hasher = new SecretHasher();
+    @Inject
+    SecretDigests digests;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Application> list() {
@@ -87,12 +87,13 @@ public class ApplicationCatalog {
         }
         Application application = new Application(form.clientId(), form.displayName());
         applyForm(application, form);
-        String secret = form.clientSecret() != null ? form.clientSecret() : SecretGenerator.newSecret();
-        ClientSecret stored = application.addSecret(secret, hasher, null);
+        Application.AddedSecret added = form.clientSecret() != null
+                ? application.addTypedSecret(form.clientSecret(), digests, null)
+                : application.addGeneratedSecret(digests, null);
         entityManager.persist(application);
         entityManager.flush();
         changes.fire(ClientsChanged.of(application.clientId()));
-        return new Outcome.Done<>(new NewSecret(application, stored, secret));
+        return new Outcome.Done<>(new NewSecret(application, added.stored(), added.clearSecret()));
     }
 
     public Outcome<Application> change(String clientId, ApplicationForm form, long expectedVersion, String actor) {
@@ -167,11 +168,12 @@ public class ApplicationCatalog {
                             + " active secrets; revoke one (or let it expire) before adding another",
                     List.of());
         }
-        String secret = enteredSecret.orElseGet(SecretGenerator::newSecret);
-        ClientSecret stored = application.addSecret(secret, hasher, expiresAt.orElse(null));
+        Application.AddedSecret added = enteredSecret.isPresent()
+                ? application.addTypedSecret(enteredSecret.get(), digests, expiresAt.orElse(null))
+                : application.addGeneratedSecret(digests, expiresAt.orElse(null));
         entityManager.flush();
         changes.fire(ClientsChanged.of(clientId));
-        return new Outcome.Done<>(new NewSecret(application, stored, secret));
+        return new Outcome.Done<>(new NewSecret(application, added.stored(), added.clearSecret()));
     }
 
     public Outcome<Application> revokeSecret(String clientId, String secretId, String actor) {

@@ -3,8 +3,7 @@ package dev.clavis.application.control;
 import dev.clavis.application.entity.Application;
 import dev.clavis.application.entity.ClientSecret;
 import dev.clavis.platform.control.ClusterLock;
-import dev.clavis.platform.control.SecretGenerator;
-import dev.clavis.platform.control.SecretHasher;
+import dev.clavis.platform.control.SecretDigests;
 import dev.clavis.role.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,6 +38,9 @@ public class BootstrapApplication {
     EntityManager entityManager;
 
     @Inject
+    SecretDigests digests;
+
+    @Inject
     @ConfigProperty(name = "clavis.bootstrap.client-id", defaultValue = "clavis-admin")
     String clientId;
 
@@ -52,25 +54,27 @@ public class BootstrapApplication {
             throw new IllegalStateException("clavis.bootstrap.client-secret " + weakness);
         });
         ClusterLock.lockForBootstrap(entityManager);
-        SecretHasher hasher = new SecretHasher();
         Application existing = entityManager.find(Application.class, clientId);
         if (existing == null) {
             Application application = new Application(clientId, "Clavis administration");
             application.grant(entityManager.find(Role.class, ADMIN_ROLE));
-            String secret = configuredSecret.orElseGet(SecretGenerator::newSecret);
-            application.addSecret(secret, hasher, null);
+            Application.AddedSecret added = configuredSecret.isPresent()
+                    ? application.addTypedSecret(configuredSecret.get(), digests, null)
+                    : application.addGeneratedSecret(digests, null);
             entityManager.persist(application);
             return new Provisioned(
-                    clientId, configuredSecret.isPresent() ? Optional.empty() : Optional.of(secret), "created");
+                    clientId,
+                    configuredSecret.isPresent() ? Optional.empty() : Optional.of(added.clearSecret()),
+                    "created");
         }
         if (configuredSecret.isPresent()) {
             String secret = configuredSecret.get();
             Instant now = Instant.now();
             boolean matches = existing.secrets().stream()
-                    .anyMatch(stored -> stored.isActive(now) && hasher.matches(secret, stored.secretHash()));
+                    .anyMatch(stored -> stored.isActive(now) && digests.matches(secret, stored.secretHash()));
             if (!matches) {
                 existing.secrets().forEach(ClientSecret::revoke);
-                existing.addSecret(secret, hasher, null);
+                existing.addTypedSecret(secret, digests, null);
                 return new Provisioned(
                         clientId, Optional.empty(), "secret replaced from clavis.bootstrap.client-secret");
             }

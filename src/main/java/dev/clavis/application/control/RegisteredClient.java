@@ -2,9 +2,11 @@ package dev.clavis.application.control;
 
 import dev.clavis.application.entity.Application;
 import dev.clavis.application.entity.ClientSecret;
+import dev.clavis.platform.control.SecretDigests;
 import dev.clavis.role.entity.Role;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,6 +29,11 @@ public record RegisteredClient(
         public boolean isActive(Instant now) {
             return ClientSecret.isActive(revokedAt, expiresAt, now);
         }
+
+        /** A secret a person typed, checked with the slow hash; a generated one is checked with a keyed digest. */
+        public boolean isTyped() {
+            return SecretDigests.isSlow(hash);
+        }
     }
 
     public static RegisteredClient of(Application application) {
@@ -47,6 +54,17 @@ public record RegisteredClient(
 
     public List<StoredSecret> activeSecrets(Instant now) {
         return secrets.stream().filter(secret -> secret.isActive(now)).toList();
+    }
+
+    /**
+     * @return when a secret of this application was last revoked: a token issued before it may have been obtained
+     *     with that secret
+     */
+    public Optional<Instant> lastRevocation() {
+        return secrets.stream()
+                .map(StoredSecret::revokedAt)
+                .filter(Objects::nonNull)
+                .max(Instant::compareTo);
     }
 
     public boolean hasActiveSecret(String secretId, Instant now) {

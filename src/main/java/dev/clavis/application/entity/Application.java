@@ -1,7 +1,7 @@
 package dev.clavis.application.entity;
 
+import dev.clavis.platform.control.SecretDigests;
 import dev.clavis.platform.control.SecretGenerator;
-import dev.clavis.platform.control.SecretHasher;
 import dev.clavis.role.entity.Role;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -94,17 +94,33 @@ public class Application {
     }
 
     /**
-     * Adds a secret, of which only a slow hash and a hint are kept: the one way a secret comes to an application.
+     * Adds a secret that Clavis generates now (256 random bits, stored as a keyed digest): the usual way.
      *
      * @param expiresAt when it stops working, or null for never
+     * @return the secret's clear value, for the one response that shows it, and what is stored
      */
-    public ClientSecret addSecret(String clearSecret, SecretHasher hasher, Instant expiresAt) {
-        ClientSecret secret = new ClientSecret(
-                SecretGenerator.newId(),
-                this,
-                hasher.hash(clearSecret),
-                SecretGenerator.hintOf(clearSecret),
-                expiresAt);
+    public AddedSecret addGeneratedSecret(SecretDigests digests, Instant expiresAt) {
+        String clear = SecretGenerator.newSecret();
+        return new AddedSecret(clear, add(clear, digests.ofGenerated(clear), expiresAt));
+    }
+
+    /** Adds a secret an administrator typed (stored as a slow hash, since it may be weaker than it looks). */
+    public AddedSecret addTypedSecret(String clearSecret, SecretDigests digests, Instant expiresAt) {
+        return new AddedSecret(clearSecret, add(clearSecret, digests.ofTyped(clearSecret), expiresAt));
+    }
+
+    /** A secret just added: the only moment its clear value exists outside the client. */
+    public record AddedSecret(String clearSecret, ClientSecret stored) {
+
+        @Override
+        public String toString() {
+            return "AddedSecret[secretId=" + stored.id() + "]";
+        }
+    }
+
+    private ClientSecret add(String clearSecret, String digest, Instant expiresAt) {
+        ClientSecret secret =
+                new ClientSecret(SecretGenerator.newId(), this, digest, SecretGenerator.hintOf(clearSecret), expiresAt);
         secrets.add(secret);
         touch();
         return secret;

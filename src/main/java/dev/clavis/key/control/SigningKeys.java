@@ -12,6 +12,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.clavis.key.entity.KeyState;
 import dev.clavis.key.entity.SigningKey;
 import dev.clavis.platform.control.ClusterLock;
+import dev.clavis.platform.control.KeyEncryptionKeySource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

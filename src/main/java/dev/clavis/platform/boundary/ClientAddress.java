@@ -29,7 +29,7 @@ public class ClientAddress {
 
     @Inject
     @ConfigProperty(name = "clavis.trusted-proxies")
-    Optional<List<String>> configuredProxies;
+    Optional<String> configuredProxies; // comma-separated; Payara cannot inject Optional<List<String>>
 
     private Set<String> trustedProxies = Set.of();
 
@@ -41,7 +41,7 @@ public class ClientAddress {
 
     @PostConstruct
     void init() {
-        trustedProxies = configuredProxies.orElse(List.of()).stream()
+        trustedProxies = Arrays.stream(configuredProxies.orElse("").split(","))
                 .map(String::strip)
                 .filter(proxy -> !proxy.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());

@@ -1,5 +1,6 @@
 package dev.clavis.token.boundary;
 
+import dev.clavis.platform.boundary.ClientAddress;
 import dev.clavis.platform.boundary.OAuthResponse;
 import dev.clavis.platform.boundary.RequestBodies;
 import dev.clavis.platform.control.OAuthError;
@@ -39,6 +40,9 @@ public class TokenEndpoint extends HttpServlet {
     @Inject
     transient ClientCredentialsGrant grant;
 
+    @Inject
+    transient ClientAddress clientAddress;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
@@ -50,9 +54,12 @@ public class TokenEndpoint extends HttpServlet {
             List<String> authorization = Collections.list(request.getHeaders("Authorization"));
             TokenRequest tokenRequest =
                     reader.read(request.getContentType(), request.getQueryString(), authorization, body);
-            OAuthResponse.writeJson(response, 200, grant.handle(tokenRequest).toJson());
+            OAuthResponse.writeJson(
+                    response,
+                    200,
+                    grant.handle(tokenRequest, clientAddress.of(request)).toJson());
         } catch (OAuthException e) {
-            OAuthResponse.writeError(response, e);
+            OAuthResponse.writeError(request, response, e);
         } catch (RuntimeException e) {
             // The exception may come from anywhere below; log its type and stack, not the request.
             LOG.log(Level.SEVERE, "Token request failed unexpectedly", e);

@@ -21,8 +21,9 @@ public class ClientCredentialsGrant {
     @Inject
     TokenIssuer issuer;
 
-    public TokenResponse handle(TokenRequest request) {
-        RegisteredClient client = authenticator.authenticate(request.credentials());
+    /** @param source where the request comes from, for the guessing throttle */
+    public TokenResponse handle(TokenRequest request, String source) {
+        RegisteredClient client = authenticator.authenticate(request.credentials(), source);
         if (!GRANT_TYPE.equals(request.grantType())) {
             throw new OAuthException(
                     OAuthError.UNSUPPORTED_GRANT_TYPE, "Only the client_credentials grant is supported");

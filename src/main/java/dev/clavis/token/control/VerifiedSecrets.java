@@ -13,8 +13,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Remembers, for a short while, which client ID and secret pairs were verified against which stored secret, so that
- * a client's repeated requests do not each pay for the slow hash.
+ * Remembers which client ID and secret pairs were verified against which stored (typed, slowly hashed) secret, so
+ * that a client's repeated requests do not each pay for the slow hash. An entry lives for a while after its last
+ * use. Only a correct secret adds an entry, so no stranger can fill or flush the table.
  *
  * <p>Entries are keyed by an HMAC of the pair under a random key that lives only in this process: the secret itself
  * is never kept, and the key cannot be matched against anything outside this process. An entry only names the stored
@@ -52,6 +53,8 @@ public final class VerifiedSecrets {
         Verified known = verified.get(key);
         long now = System.nanoTime();
         if (known != null && now - known.expiresAtNanos() < 0) {
+            // Renewed by use: a client that keeps calling never falls back to the slow hash.
+            verified.replace(key, known, new Verified(known.secretId(), now + ttlNanos));
             return Optional.of(known.secretId());
         }
         CompletableFuture<Optional<String>> mine = new CompletableFuture<>();

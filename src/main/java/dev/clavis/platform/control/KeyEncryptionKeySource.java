@@ -1,6 +1,5 @@
-package dev.clavis.key.control;
+package dev.clavis.platform.control;
 
-import dev.clavis.platform.control.DataDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -10,10 +9,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Provides the key-encryption key that protects private signing keys at rest: {@code clavis.key-encryption-key}
  * (base64 of 32 random bytes), or, on a first run without it, a key generated into the data folder with a warning,
- * since every instance sharing the database needs the same one.
+ * since every instance sharing the database needs the same one. Other server-side keys are derived from it
+ * ({@link #derivedKey}), so that an operator has one secret to keep outside the database.
  */
 @ApplicationScoped
 public class KeyEncryptionKeySource {
@@ -49,6 +51,26 @@ public class KeyEncryptionKeySource {
                     + " generate one with: openssl rand -base64 32");
         }
         return new SecretKeySpec(key, "AES");
+    }
+
+    /**
+     * A key for another purpose, derived from the key-encryption key (HMAC-SHA-256 over the purpose, as HKDF's
+     * expand step with one block): the same on every instance, never stored, and independent of the key it comes
+     * from for anyone who does not hold that key.
+     */
+    public SecretKey derivedKey(String purpose) {
+        return derive(keyEncryptionKey(), purpose);
+    }
+
+    /** The derivation of {@link #derivedKey}, for tools that hold the key-encryption key themselves. */
+    public static SecretKey derive(SecretKey keyEncryptionKey, String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(keyEncryptionKey.getEncoded(), "HmacSHA256"));
+            return new SecretKeySpec(mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     private String fromDataDirectory() {

@@ -1,0 +1,23 @@
+package dev.clavis.platform.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+/** Makes the one {@link SecretDigests} of this process, keyed from the key-encryption key. */
+@ApplicationScoped
+public class SecretDigestsProducer {
+
+    /** Changing this would make every stored generated secret unusable. */
+    public static final String PURPOSE = "clavis client secret digest v1";
+
+    @Inject
+    KeyEncryptionKeySource keys;
+
+    @Produces
+    @Singleton
+    SecretDigests secretDigests() {
+        return new SecretDigests(keys.derivedKey(PURPOSE), new SecretHasher());
+    }
+}
