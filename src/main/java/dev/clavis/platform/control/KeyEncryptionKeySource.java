@@ -9,7 +9,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -64,13 +63,8 @@ public class KeyEncryptionKeySource {
 
     /** The derivation of {@link #derivedKey}, for tools that hold the key-encryption key themselves. */
     public static SecretKey derive(SecretKey keyEncryptionKey, String purpose) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(keyEncryptionKey.getEncoded(), "HmacSHA256"));
-            return new SecretKeySpec(mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        Mac mac = HmacSha256.newMac(new SecretKeySpec(keyEncryptionKey.getEncoded(), "HmacSHA256"));
+        return new SecretKeySpec(mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
     }
 
     private String fromDataDirectory() {

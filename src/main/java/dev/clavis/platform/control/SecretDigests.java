@@ -1,7 +1,6 @@
 package dev.clavis.platform.control;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import javax.crypto.Mac;
@@ -30,7 +29,7 @@ public final class SecretDigests {
     public SecretDigests(SecretKey key, SecretHasher slow) {
         this.key = key;
         this.slow = slow;
-        this.macs = ThreadLocal.withInitial(this::newMac);
+        this.macs = ThreadLocal.withInitial(() -> HmacSha256.newMac(key));
     }
 
     /** @return the stored form of a secret Clavis generated */
@@ -82,15 +81,5 @@ public final class SecretDigests {
 
     private byte[] mac(String secret) {
         return macs.get().doFinal(secret.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.clavis.token.control;
 
+import dev.clavis.platform.control.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -39,7 +39,7 @@ public final class VerifiedSecrets {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         this.hmacKey = new SecretKeySpec(key, "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(this::newMac);
+        this.macs = ThreadLocal.withInitial(() -> HmacSha256.newMac(hmacKey));
         this.ttlNanos = ttlNanos;
         this.maxEntries = maxEntries;
     }
@@ -104,15 +104,5 @@ public final class VerifiedSecrets {
         mac.update(clientId.getBytes(StandardCharsets.UTF_8));
         mac.update((byte) 0);
         return Base64.getEncoder().encodeToString(mac.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hmacKey);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
     }
 }
