@@ -2,16 +2,14 @@ package dev.clavis.platform.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Where a request comes from, as far as Clavis can tell: the peer's address, or, when the peer is one of the
@@ -27,10 +25,6 @@ public class ClientAddress {
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2," + MAX_LENGTH + "}");
     private static final int MAX_HOPS = 20;
 
-    @Inject
-    @ConfigProperty(name = "clavis.trusted-proxies")
-    Optional<List<String>> configuredProxies;
-
     private Set<String> trustedProxies = Set.of();
 
     public ClientAddress() {}
@@ -41,10 +35,15 @@ public class ClientAddress {
 
     @PostConstruct
     void init() {
-        trustedProxies = configuredProxies.orElse(List.of()).stream()
-                .map(String::strip)
-                .filter(proxy -> !proxy.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+        // Read here rather than injected: Payara's config producer cannot inject Optional<List<String>>.
+        trustedProxies =
+                ConfigProvider.getConfig()
+                        .getOptionalValues("clavis.trusted-proxies", String.class)
+                        .orElse(List.of())
+                        .stream()
+                        .map(String::strip)
+                        .filter(proxy -> !proxy.isEmpty())
+                        .collect(Collectors.toUnmodifiableSet());
     }
 
     public String of(HttpServletRequest request) {
