@@ -1,5 +1,6 @@
 package dev.clavis.admin.boundary;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -11,13 +12,17 @@ import java.io.IOException;
 
 /**
  * Guards the admin pages: every page but the sign-in page requires a signed-in administrator, and every page goes
- * out with headers that keep it from being framed, sniffed, cached or fed inline script. The admin REST API under
+ * out with headers that keep it from being framed, sniffed, cached or fed inline script. The sign-in page is answered
+ * by {@link SignInForm}, without a session. The admin REST API under
  * {@code /admin/api} is left to its bearer tokens.
  */
 @WebFilter(urlPatterns = {"/admin/*", "/jakarta.faces.resource/*"})
 public class AdminPageFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    SignInForm signInForm;
 
     static final String SIGN_IN = "/admin/sign-in.xhtml";
     static final String HOME = "/admin/applications.xhtml";
@@ -49,7 +54,11 @@ public class AdminPageFilter extends HttpFilter {
             response.sendRedirect(request.getContextPath() + HOME);
             return;
         }
-        if (path.equals(SIGN_IN) || signedIn(request)) {
+        if (path.equals(SIGN_IN)) {
+            signInForm.handle(request, response, chain);
+            return;
+        }
+        if (signedIn(request)) {
             chain.doFilter(request, response);
             return;
         }

@@ -142,6 +142,9 @@ public class ApplicationPage implements Serializable {
 
     @Transactional
     public String addSecret() {
+        // Taken out of the view-scoped bean first: a typed secret must not outlive this request, whatever the outcome.
+        Optional<String> entered = Optional.ofNullable(newSecretValue).filter(value -> !value.isEmpty());
+        newSecretValue = null;
         Optional<Instant> expiresAt = Optional.empty();
         if (newSecretExpiry != null && !newSecretExpiry.isBlank()) {
             try {
@@ -153,8 +156,6 @@ public class ApplicationPage implements Serializable {
                 return null;
             }
         }
-        Optional<String> entered = Optional.ofNullable(newSecretValue).filter(value -> !value.isEmpty());
-        newSecretValue = null;
         Outcome<ApplicationCatalog.NewSecret> outcome =
                 catalog.addSecret(clientId, entered, expiresAt, session.actor());
         Messages.valueOrShowErrors(outcome, SECRET_FORM).ifPresent(added -> {

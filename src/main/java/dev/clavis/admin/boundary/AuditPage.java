@@ -9,7 +9,10 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
-/** Audit: the audit trail, newest first, a page at a time (the next page starts below the last event shown). */
+/**
+ * Audit: the audit trail, newest first, a page at a time (the next page starts below the last event shown); failed
+ * sign-ins, which anyone can cause, can be hidden.
+ */
 @Named
 @ViewScoped
 public class AuditPage implements Serializable {
@@ -25,12 +28,17 @@ public class AuditPage implements Serializable {
     transient AuditTrail trail;
 
     private Long before;
+    private boolean hideFailedSignIns;
     /** Empty until loaded; stays empty when the page parameter did not convert (Faces then skips the view action). */
     private List<Row> rows = List.of();
 
     public void load() {
         long olderThan = before == null || before < 1 ? Long.MAX_VALUE : before;
-        rows = trail.newest(PAGE_SIZE, olderThan).stream().map(AuditPage::row).toList();
+        AuditTrail.Filter filter =
+                hideFailedSignIns ? AuditTrail.Filter.WITHOUT_FAILED_SIGN_INS : AuditTrail.Filter.ALL;
+        rows = trail.newest(PAGE_SIZE, olderThan, filter).stream()
+                .map(AuditPage::row)
+                .toList();
     }
 
     private static Row row(AuditEvent event) {
@@ -55,5 +63,13 @@ public class AuditPage implements Serializable {
 
     public void setBefore(Long before) {
         this.before = before;
+    }
+
+    public boolean isHideFailedSignIns() {
+        return hideFailedSignIns;
+    }
+
+    public void setHideFailedSignIns(boolean hideFailedSignIns) {
+        this.hideFailedSignIns = hideFailedSignIns;
     }
 }

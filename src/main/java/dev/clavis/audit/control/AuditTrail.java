@@ -2,6 +2,7 @@ package dev.clavis.audit.control;
 
 import dev.clavis.audit.entity.AuditEvent;
 import dev.clavis.platform.control.Outcome;
+import dev.clavis.platform.control.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,6 +18,10 @@ import java.util.function.Supplier;
 public class AuditTrail {
 
     public static final String SUCCESS = "success";
+    /** The action of a failed sign-in to the admin pages (the only sign-in events recorded). */
+    public static final String FAILED_SIGN_IN = AuditEvent.FAILED_SIGN_IN;
+
+    static final int MAX_TYPED_NAME = 64;
 
     @PersistenceContext
     EntityManager entityManager;
@@ -45,17 +50,41 @@ public class AuditTrail {
         return outcome;
     }
 
-    /** A failed sign-in to the admin pages: the name that was tried and from where, never the password. */
+    /**
+     * A failed sign-in to the admin pages: the name that was tried and from where, never the password. The name is
+     * whatever someone typed, so it is kept short and printable, and marked as not verified ({@code user:?name}): it
+     * names no one who signed in.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void signInRefused(String username, String remoteAddress) {
+    public void signInRefused(String typedUsername, String remoteAddress) {
+        String typed = typedUsername.length() > MAX_TYPED_NAME * 4
+                ? typedUsername.substring(0, MAX_TYPED_NAME * 4) // printable() reads every code point: cut it first
+                : typedUsername;
+        String name = typed.isEmpty() ? "(empty)" : Validation.printable(typed, MAX_TYPED_NAME);
         entityManager.persist(new AuditEvent(
-                "user:" + username, "admin.sign-in", "from " + remoteAddress, "refused: wrong username or password"));
+                "user:?" + name,
+                FAILED_SIGN_IN,
+                "from " + remoteAddress + " (name not verified)",
+                "refused: wrong username or password"));
+    }
+
+    /** Which events a reader wants to see. */
+    public enum Filter {
+        ALL,
+        /** Everything but failed sign-ins, so that a flood of them does not push real changes out of sight. */
+        WITHOUT_FAILED_SIGN_INS
     }
 
     /** @return up to {@code limit} events older than the event {@code before}, newest first */
     public List<AuditEvent> newest(int limit, long before) {
+        return newest(limit, before, Filter.ALL);
+    }
+
+    /** @return up to {@code limit} events older than the event {@code before} that pass the filter, newest first */
+    public List<AuditEvent> newest(int limit, long before, Filter filter) {
+        String query = filter == Filter.ALL ? AuditEvent.NEWEST_BEFORE : AuditEvent.NEWEST_CHANGES_BEFORE;
         return entityManager
-                .createNamedQuery(AuditEvent.NEWEST_BEFORE, AuditEvent.class)
+                .createNamedQuery(query, AuditEvent.class)
                 .setParameter("before", before)
                 .setMaxResults(limit)
                 .getResultList();

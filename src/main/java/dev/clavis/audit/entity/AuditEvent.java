@@ -17,9 +17,17 @@ import java.util.Objects;
 @NamedQuery(
         name = AuditEvent.NEWEST_BEFORE,
         query = "SELECT e FROM AuditEvent e WHERE e.id < :before ORDER BY e.id DESC")
+@NamedQuery(
+        name = AuditEvent.NEWEST_CHANGES_BEFORE,
+        query = "SELECT e FROM AuditEvent e WHERE e.id < :before AND e.action <> '" + AuditEvent.FAILED_SIGN_IN
+                + "' ORDER BY e.id DESC")
 public class AuditEvent {
 
     public static final String NEWEST_BEFORE = "AuditEvent.newestBefore";
+    /** Like {@link #NEWEST_BEFORE}, without failed sign-ins (served by a partial index, see V7). */
+    public static final String NEWEST_CHANGES_BEFORE = "AuditEvent.newestChangesBefore";
+    /** The action of a failed sign-in to the admin pages. */
+    public static final String FAILED_SIGN_IN = "admin.sign-in";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
