@@ -63,10 +63,6 @@ class GuessingProtectionIT extends ClavisIT {
                 attackerStatuses, latencies.size(), latencies.size(), median(latencies), Collections.max(latencies));
         assertEquals(3, attackerStatuses.get(401).get(), "three guesses are checked: " + attackerStatuses);
         assertEquals(37, attackerStatuses.get(429).get(), "the rest wait: " + attackerStatuses);
-        assertEquals(
-                "HTTP/1.1 429 Too Many Requests",
-                FromAddress.statusLine("127.0.0.2", app.clientId(), "wrong"),
-                "the standard reason phrase");
     }
 
     @Test

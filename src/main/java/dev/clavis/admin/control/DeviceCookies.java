@@ -1,6 +1,6 @@
 package dev.clavis.admin.control;
 
-import dev.clavis.key.control.KeyEncryptionKeySource;
+import dev.clavis.platform.control.KeyEncryptionKeySource;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,7 +2,6 @@ package dev.clavis.platform.boundary;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.clavis.platform.control.OAuthException;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +17,6 @@ import java.util.Optional;
  */
 public final class OAuthResponse {
 
-    private static final String PENDING_ERROR = OAuthResponse.class.getName() + ".error";
-
     private OAuthResponse() {}
 
     public static void writeJson(HttpServletResponse response, int status, String json) throws IOException {
@@ -30,28 +27,6 @@ public final class OAuthResponse {
         response.setContentType("application/json;charset=UTF-8");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
-    }
-
-    /**
-     * Writes an error of an OAuth endpoint. A 429 goes through the container's error page, since a servlet can give
-     * a status its reason phrase only that way (Payara would otherwise send {@code 429 CUSTOM}); the error page
-     * writes the same response with {@link #pendingError}.
-     */
-    public static void writeError(HttpServletRequest request, HttpServletResponse response, OAuthException exception)
-            throws IOException {
-        if (exception.status() == 429) {
-            request.setAttribute(PENDING_ERROR, exception);
-            response.sendError(429, "Too Many Requests");
-            return;
-        }
-        writeError(response, exception);
-    }
-
-    /** The error an OAuth endpoint handed to the container's error page, if any. */
-    public static Optional<OAuthException> pendingError(HttpServletRequest request) {
-        return request.getAttribute(PENDING_ERROR) instanceof OAuthException exception
-                ? Optional.of(exception)
-                : Optional.empty();
     }
 
     public static void writeError(HttpServletResponse response, OAuthException exception) throws IOException {

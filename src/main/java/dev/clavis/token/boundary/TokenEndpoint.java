@@ -59,7 +59,7 @@ public class TokenEndpoint extends HttpServlet {
                     200,
                     grant.handle(tokenRequest, clientAddress.of(request)).toJson());
         } catch (OAuthException e) {
-            OAuthResponse.writeError(request, response, e);
+            OAuthResponse.writeError(response, e);
         } catch (RuntimeException e) {
             // The exception may come from anywhere below; log its type and stack, not the request.
             LOG.log(Level.SEVERE, "Token request failed unexpectedly", e);
