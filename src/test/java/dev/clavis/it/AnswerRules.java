@@ -85,7 +85,12 @@ final class AnswerRules {
             }
             return found;
         }
-        if (status >= 500 && !(status == 503 && response.header("Retry-After").isPresent())) {
+        // The HTTP layer's bodiless 505 (a version other than HTTP/1.x, RFC 9110 §15.6.6) and 501 (an unknown
+        // transfer coding, RFC 9112 §6.1) to a malformed request are the answers the RFCs prescribe, not failures.
+        boolean prescribedByHttp = request.has(Option.PROTOCOL) && bodiless && (status == 505 || status == 501);
+        if (status >= 500
+                && !prescribedByHttp
+                && !(status == 503 && response.header("Retry-After").isPresent())) {
             found.add("5xx: " + status);
         }
         if ((status == 429 || status == 503) && response.header("Retry-After").isEmpty()) {
@@ -131,8 +136,10 @@ final class AnswerRules {
         if (request.has(Option.ANONYMOUS) && body.contains("Signed in as")) {
             found.add("signed-in page without sign-in");
         }
-        boolean containerRefusal = request.has(Option.PROTOCOL) && bodiless && status >= 400 && status < 500;
-        if (status >= 400 && !containerRefusal && !request.method().equals("HEAD")) {
+        boolean containerRefusal =
+                request.has(Option.PROTOCOL) && bodiless && status >= 400 && (status < 500 || prescribedByHttp);
+        boolean http09 = request.version().isEmpty(); // answered without headers, so without a content type
+        if (status >= 400 && !containerRefusal && !http09 && !request.method().equals("HEAD")) {
             shape(request.shape(), response, body).ifPresent(problem -> found.add("shape: " + problem));
         }
         if (request.shape() == Shape.TOKEN

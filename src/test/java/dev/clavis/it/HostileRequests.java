@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -697,6 +698,9 @@ final class HostileRequests {
                                     "\"" + "9".repeat(5_000) + "\"")
                             + ",\"clientSecret\":" + pick(r, "\"short\"", "1", "null", "\"\\u0000\"") + "}");
         }
+        if (b.method.equals("GET")) {
+            b.noBody(); // a GET with a body is refused by the container before any token is looked at
+        }
         return b;
     }
 
@@ -1237,6 +1241,9 @@ final class HostileRequests {
                     default -> "-5\r\nabc\r\n0\r\n\r\n";
                 };
         b.what("chunked body").raw().header("Transfer-Encoding", "chunked").body(encoded);
+        if (!encoded.startsWith(hex + "\r\n")) {
+            b.protocol(); // a malformed chunk is the HTTP layer's to refuse
+        }
         if (encoded.endsWith(body)) {
             b.option(Option.TRUNCATED);
         }
@@ -1393,7 +1400,9 @@ final class HostileRequests {
         /**
          * Whether the container's HTTP layer refuses this before the WAR sees it (so the answer may be a bodiless
          * 4xx): bytes outside visible ASCII in the request line or a header, an encoded path that is not UTF-8 text
-         * or holds a control character, headers beyond the container's 8 KB, and TRACE, which Payara turns down itself.
+         * or holds a control character or an encoded '/', '\' or '.' (Payara's "400 Invalid URI"), headers beyond
+         * the container's 8 KB, TRACE, which Payara turns down itself,
+         * and a body on a method whose body has no meaning (RFC 9110 §9.3.1: some implementations reject it).
          */
         private boolean refusedByTheHttpLayer() {
             int headerBytes = 0;
@@ -1405,8 +1414,15 @@ final class HostileRequests {
                 }
             }
             String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
+            boolean bodyWithoutMeaning = body.length > 0
+                    && Set.of("GET", "HEAD", "DELETE", "OPTIONS").contains(method);
+            String lowerPath = path.toLowerCase(java.util.Locale.ROOT);
+            boolean encodedSeparator =
+                    lowerPath.contains("%2f") || lowerPath.contains("%5c") || lowerPath.contains("%2e");
             return headerBytes > 7_000
+                    || encodedSeparator
                     || method.equals("TRACE")
+                    || bodyWithoutMeaning
                     || !visibleAscii(method + target)
                     || !decodesToText(path);
         }
