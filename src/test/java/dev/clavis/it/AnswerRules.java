@@ -124,7 +124,7 @@ final class AnswerRules {
         secrets.addAll(request.secrets());
         for (String secret : secrets) {
             if (secret.length() >= 8 && (body.contains(secret) || headersContain(response, secret))) {
-                found.add("secret echoed: " + secret.substring(0, 4) + "…");
+                found.add("secret echoed: a " + secret.length() + "-character value the request sent");
             }
         }
         if (request.has(Option.MUST_BE_REFUSED) && status >= 200 && status < 300) {
@@ -253,6 +253,20 @@ final class AnswerRules {
         } catch (ParseException e) {
             return null;
         }
+    }
+
+    /** The answer in one short line for the report, with every secret it may hold masked. */
+    String summary(HostileRequest request, RawHttp.Response response) {
+        String text = response.status() + " " + response.headers().getOrDefault("content-type", List.of()) + " "
+                + response.text();
+        List<String> secrets = new ArrayList<>(alwaysSecret);
+        secrets.addAll(request.secrets());
+        for (String secret : secrets) {
+            if (secret.length() >= 8) {
+                text = text.replace(secret, "***");
+            }
+        }
+        return start(text);
     }
 
     static String start(String body) {

@@ -31,15 +31,11 @@ final class CorpusReport {
         anonymousSessions.increment();
     }
 
-    void violation(String rule, HostileRequest request, RawHttp.Response response) {
-        String key = rule + " | " + request.endpoint() + " | " + request.what() + " | " + response.status();
+    /** @param answer the answer in one line, secrets masked ({@link AnswerRules#summary}) */
+    void violation(String rule, HostileRequest request, int status, String answer) {
+        String key = rule + " | " + request.endpoint() + " | " + request.what() + " | " + status;
         violationCounts.computeIfAbsent(key, k -> new LongAdder()).increment();
-        examples.computeIfAbsent(
-                key,
-                k -> new Example(
-                        request.describe(),
-                        response.status() + " " + response.headers().getOrDefault("content-type", List.of()) + " "
-                                + AnswerRules.start(response.text())));
+        examples.computeIfAbsent(key, k -> new Example(request.describe(), answer));
     }
 
     long total() {

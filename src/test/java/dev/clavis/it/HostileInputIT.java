@@ -239,7 +239,7 @@ class HostileInputIT {
             report.anonymousSessionCreated();
         }
         for (String violation : rules.violations(request, response)) {
-            report.violation(violation, request, response);
+            report.violation(violation, request, response.status(), rules.summary(request, response));
         }
     }
 

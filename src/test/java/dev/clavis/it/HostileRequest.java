@@ -102,14 +102,28 @@ record HostileRequest(
         for (Header header : headers) {
             text.append(" | ").append(visible(header.name()));
             if (header.value() != null) {
-                text.append(": ").append(visible(shorten(header.value(), 80)));
+                text.append(": ").append(visible(shorten(masked(header), 80)));
             }
         }
         if (body.length > 0) {
             String start = new String(body, 0, Math.min(body.length, 120), StandardCharsets.ISO_8859_1);
+            for (String secret : secrets) {
+                start = start.replace(secret, "***");
+            }
             text.append(" | body (").append(body.length).append(" bytes): ").append(visible(start));
         }
         return text.toString();
+    }
+
+    /** Credentials are shown by their scheme and length only: the report goes to the build log. */
+    private static String masked(Header header) {
+        String name = header.name().toLowerCase(java.util.Locale.ROOT);
+        if (!name.equals("authorization") && !name.equals("cookie")) {
+            return header.value();
+        }
+        int space = header.value().indexOf(' ');
+        String scheme = space < 0 || name.equals("cookie") ? "" : header.value().substring(0, space + 1);
+        return scheme + "…(" + header.value().length() + " chars)";
     }
 
     private static String shorten(String value, int max) {
