@@ -41,6 +41,11 @@ final class AdminErrorPage {
             if (t.getClass().getName().equals("jakarta.faces.application.ViewExpiredException")) {
                 return true;
             }
+            // A forged or foreign view state ("stateless" on a stateful page) is refused the same way.
+            if (t.getClass().getName().equals("jakarta.faces.FacesException")
+                    && String.valueOf(t.getMessage()).startsWith("Unable to restore view")) {
+                return true;
+            }
             if (t.getCause() == t) {
                 break;
             }

@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * Renders every error the container produces itself (an unknown path, a wrong method, a rejected bearer token, a
@@ -36,16 +38,17 @@ public class ErrorPage extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value && value >= 400 ? value : code == null ? 404 : 500;
-        String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
-        String context = request.getContextPath();
+        if (status == 501) {
+            status = 405; // a method the container does not know: for the caller, a method this address refuses
+        }
+        String path = relativePath(failedPath(request));
         boolean tokenSent = request.getHeader("Authorization") != null;
         response.setHeader("Cache-Control", "no-store");
-        if (path.startsWith(context + "/oauth2/")) {
-            OAuthResponse.writeError(
-                    response, OAuthResponse.pendingError(request).orElseGet(() -> containerError(status)));
-        } else if (path.startsWith(context + "/admin/api/")) {
+        if (path.startsWith("/oauth2/")) {
+            OAuthResponse.writeError(response, containerError(status));
+        } else if (path.startsWith("/admin/api/")) {
             ProblemResponse.write(response, Problem.of(status), tokenSent);
-        } else if (path.startsWith(context + "/admin/")) {
+        } else if (path.startsWith("/admin/")) {
             AdminErrorPage.write(request, response, status);
         } else {
             OAuthResponse.writeBearerError(response, status, tokenSent);
@@ -60,5 +63,39 @@ public class ErrorPage extends HttpServlet {
                         status >= 500 ? OAuthError.SERVER_ERROR : OAuthError.INVALID_REQUEST,
                         HttpErrorTexts.description(status),
                         status);
+    }
+
+    /**
+     * The failed address below this application's context, whatever form the container reports it in (an absolute
+     * URI, with or without the context path).
+     */
+    private String relativePath(String uri) {
+        String path = uri;
+        try {
+            URI parsed = new URI(uri);
+            if (parsed.getRawPath() != null) {
+                path = parsed.getRawPath();
+            }
+        } catch (URISyntaxException e) {
+            // not a URI: compare it as it is
+        }
+        String context = getServletContext().getContextPath();
+        return !context.isEmpty() && !context.equals("/") && path.startsWith(context)
+                ? path.substring(context.length())
+                : path;
+    }
+
+    /**
+     * The address that failed. Errors raised by an authentication module before any servlet ran may come without
+     * {@code ERROR_REQUEST_URI}; then the forward's original URI tells it.
+     */
+    private static String failedPath(HttpServletRequest request) {
+        for (String attribute :
+                new String[] {RequestDispatcher.ERROR_REQUEST_URI, RequestDispatcher.FORWARD_REQUEST_URI}) {
+            if (request.getAttribute(attribute) instanceof String uri) {
+                return uri;
+            }
+        }
+        return request.getRequestURI();
     }
 }

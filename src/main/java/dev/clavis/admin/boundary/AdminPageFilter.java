@@ -50,6 +50,11 @@ public class AdminPageFilter extends HttpFilter {
             return;
         }
         response.setHeader("Cache-Control", "no-store");
+        if (request.getHeader("Faces-Request") != null) {
+            // The pages use no Ajax; a partial request would only get Faces' XML error answers, with class names.
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
         if (path.equals("/admin") || path.equals("/admin/")) {
             response.sendRedirect(request.getContextPath() + HOME);
             return;

@@ -49,7 +49,7 @@ public final class TokenRequestReader {
             throw OAuthException.invalidRequest("The Content-Type must be " + FORM_MEDIA_TYPE);
         }
         String[] parts = contentType.split(";");
-        if (!parts[0].strip().equalsIgnoreCase(FORM_MEDIA_TYPE)) {
+        if (parts.length == 0 || !parts[0].strip().equalsIgnoreCase(FORM_MEDIA_TYPE)) {
             throw OAuthException.invalidRequest("The Content-Type must be " + FORM_MEDIA_TYPE);
         }
         for (int i = 1; i < parts.length; i++) {
