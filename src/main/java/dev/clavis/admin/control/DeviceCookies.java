@@ -1,17 +1,17 @@
 package dev.clavis.admin.control;
 
+import dev.clavis.platform.control.HmacSha256;
 import dev.clavis.platform.control.KeyEncryptionKeySource;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -35,7 +35,7 @@ public class DeviceCookies {
     @Inject
     KeyEncryptionKeySource keys;
 
-    private SecretKeySpec key;
+    private SecretKey key;
 
     public DeviceCookies() {}
 
@@ -45,9 +45,7 @@ public class DeviceCookies {
 
     @PostConstruct
     void init() {
-        byte[] derived = hmac(
-                new SecretKeySpec(keys.keyEncryptionKey().getEncoded(), "HmacSHA256"), "clavis admin device cookie v1");
-        key = new SecretKeySpec(derived, "HmacSHA256");
+        key = keys.derivedKey("clavis admin device cookie v1");
     }
 
     /** @return the cookie value for a browser that just signed in as {@code username} */
@@ -87,13 +85,7 @@ public class DeviceCookies {
         return fresh && sameUser ? Optional.of("device:" + parts[3]) : Optional.empty();
     }
 
-    private static byte[] hmac(SecretKeySpec key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is part of every Java runtime", e);
-        }
+    private static byte[] hmac(SecretKey key, String text) {
+        return HmacSha256.newMac(key).doFinal(text.getBytes(StandardCharsets.UTF_8));
     }
 }
