@@ -1,5 +1,6 @@
 package dev.clavis.wiring;
 
+import dev.clavis.api.boundary.ApisResource;
 import dev.clavis.application.boundary.ApplicationsResource;
 import dev.clavis.application.boundary.LiveAdminCaller;
 import dev.clavis.audit.boundary.AuditResource;
@@ -49,6 +50,7 @@ public class AdminApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(
+                ApisResource.class,
                 ApplicationsResource.class,
                 LiveAdminCaller.class,
                 RolesResource.class,

@@ -67,22 +67,26 @@ public class ErrorPage extends HttpServlet {
 
     /**
      * The failed address below this application's context, whatever form the container reports it in (an absolute
-     * URI, with or without the context path).
+     * URI, with or without the context path, with doubled slashes). A target such as {@code //admin/api/roles} is
+     * routed by the container as {@code /admin/api/roles}, so it is never parsed as a URI: {@code java.net.URI} would
+     * take {@code admin} for an authority and answer in the wrong shape.
      */
     private String relativePath(String uri) {
-        String path = uri;
-        try {
-            URI parsed = new URI(uri);
-            if (parsed.getRawPath() != null) {
-                path = parsed.getRawPath();
-            }
-        } catch (URISyntaxException e) {
-            // not a URI: compare it as it is
-        }
+        String path = uri.startsWith("/") ? uri : absolutePath(uri);
+        path = path.replaceAll("/{2,}", "/");
         String context = getServletContext().getContextPath();
         return !context.isEmpty() && !context.equals("/") && path.startsWith(context)
                 ? path.substring(context.length())
                 : path;
+    }
+
+    private static String absolutePath(String uri) {
+        try {
+            String path = new URI(uri).getRawPath();
+            return path == null || path.isEmpty() ? "/" : path;
+        } catch (URISyntaxException e) {
+            return uri; // not a URI: compare it as it is
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.clavis.wiring;
 
 import dev.clavis.admin.control.BootstrapAdministrator;
+import dev.clavis.api.control.BuiltInApis;
 import dev.clavis.application.control.BootstrapApplication;
 import dev.clavis.key.control.SigningKeys;
 import dev.clavis.platform.control.IssuerIdentifier;
@@ -46,6 +47,9 @@ public class StartupSequence {
     DataSource dataSource;
 
     @Inject
+    BuiltInApis builtInApis;
+
+    @Inject
     SigningKeys signingKeys;
 
     @Inject
@@ -63,6 +67,7 @@ public class StartupSequence {
         IssuerIdentifier.check(issuer).ifPresent(LOG::warning);
         int applied = SchemaMigration.migrate(dataSource);
         LOG.info(() -> "Database schema is up to date (" + applied + " migrations applied now)");
+        builtInApis.ensure();
         signingKeys.ensureActiveKey();
         signingKeys.load();
         BootstrapApplication.Provisioned bootstrap = bootstrapApplication.ensure();

@@ -24,7 +24,7 @@ final class FromAddress {
     }
 
     /** @return the status line of that request, such as {@code HTTP/1.1 200 OK} */
-    private static String statusLine(String address, String clientId, String secret) {
+    static String statusLine(String address, String clientId, String secret) {
         URI base = URI.create(Clavis.baseUrl());
         byte[] body = Clavis.GRANT.getBytes(StandardCharsets.US_ASCII);
         String head = "POST /oauth2/token HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()

@@ -133,6 +133,10 @@ class GuessingProtectionIT extends ClavisIT {
             }
             assertEquals(429, FromAddress.tokenRequest("127.0.0.3", clientId, "wrong"), clientId);
         }
+        assertEquals(
+                "HTTP/1.1 429 Too Many Requests",
+                FromAddress.statusLine("127.0.0.3", unknown, "wrong"),
+                "the standard reason phrase, not Grizzly's CUSTOM");
         HttpResponse<String> throttled = tokenRequestFrom127001Throttled(app.clientId());
         assertError(throttled, 429, "temporarily_unavailable");
         assertTrue(Integer.parseInt(header(throttled, "Retry-After")) >= 1);

@@ -27,6 +27,10 @@ final class TestApplications {
     private boolean enabled = true;
     private boolean clientCredentialsFlow = true;
     private Integer lifetimeSeconds;
+    /** The IDs of the APIs it may call; null grants those that understand its roles, as the admin API does. */
+    private List<String> apis;
+
+    private String defaultApi;
 
     /** {@code generated}: stored as Clavis stores the secrets it generates (a keyed digest), else as a typed one. */
     private record Secret(String value, boolean generated, Instant expiresAt, Instant revokedAt) {}
@@ -81,6 +85,17 @@ final class TestApplications {
         return this;
     }
 
+    /** Grants exactly these APIs (by ID), instead of those that understand its roles. */
+    TestApplications apis(String... ids) {
+        apis = List.of(ids);
+        return this;
+    }
+
+    TestApplications defaultApi(String id) {
+        defaultApi = id;
+        return this;
+    }
+
     TestApplications disabled() {
         enabled = false;
         return this;
@@ -122,6 +137,7 @@ final class TestApplications {
                     insert.executeUpdate();
                 }
             }
+            grantApis(connection);
             SecretDigests digests = ServerKeys.secretDigests();
             for (Secret secret : secrets) {
                 try (PreparedStatement insert = connection.prepareStatement(
@@ -145,6 +161,49 @@ final class TestApplications {
         }
         return new Registered(
                 clientId, secrets.isEmpty() ? null : secrets.get(0).value());
+    }
+
+    /** As {@code ApplicationCatalog} grants them: the APIs named, or those that understand one of its roles. */
+    private void grantApis(Connection connection) throws SQLException {
+        if (apis != null) {
+            for (String api : apis) {
+                try (PreparedStatement insert =
+                        connection.prepareStatement("INSERT INTO application_api (client_id, api_id) VALUES (?, ?)")) {
+                    insert.setString(1, clientId);
+                    insert.setString(2, api);
+                    insert.executeUpdate();
+                }
+            }
+        } else {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO application_api (client_id, api_id)"
+                            + " SELECT DISTINCT ar.client_id, a.id FROM application_role ar, api a"
+                            + " WHERE ar.client_id = ? AND ((a.every_role AND ar.role_name <> 'clavis-admin')"
+                            + " OR EXISTS (SELECT 1 FROM api_role r WHERE r.api_id = a.id AND r.role_name = ar.role_name))")) {
+                insert.setString(1, clientId);
+                insert.executeUpdate();
+            }
+            if (defaultApi == null) {
+                try (PreparedStatement count =
+                        connection.prepareStatement("SELECT count(*) FROM application_api WHERE client_id = ?")) {
+                    count.setString(1, clientId);
+                    try (var result = count.executeQuery()) {
+                        result.next();
+                        if (result.getInt(1) > 1) {
+                            defaultApi = "default";
+                        }
+                    }
+                }
+            }
+        }
+        if (defaultApi != null) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE application SET default_api_id = ? WHERE client_id = ?")) {
+                update.setString(1, defaultApi);
+                update.setString(2, clientId);
+                update.executeUpdate();
+            }
+        }
     }
 
     record Registered(String clientId, String secret) {}

@@ -46,7 +46,16 @@ public class AddApplicationPage implements Serializable {
         clientSecret = null;
         Outcome<ApplicationCatalog.NewSecret> outcome = catalog.register(
                 new ApplicationForm(
-                        clientId, displayName, type, clientCredentialsFlow, List.copyOf(roles), true, null, entered),
+                        clientId,
+                        displayName,
+                        type,
+                        clientCredentialsFlow,
+                        List.copyOf(roles),
+                        null,
+                        null,
+                        true,
+                        null,
+                        entered),
                 session.actor());
         Messages.valueOrShowErrors(outcome, FORM).ifPresent(this::registered);
         return null;

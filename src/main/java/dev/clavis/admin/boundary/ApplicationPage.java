@@ -108,6 +108,8 @@ public class ApplicationPage implements Serializable {
                         "CONFIDENTIAL",
                         clientCredentialsFlow,
                         List.copyOf(roles),
+                        null,
+                        null,
                         enable,
                         accessTokenLifetimeSeconds,
                         null),

@@ -4,6 +4,7 @@ import dev.clavis.admin.control.AdminSignIn;
 import dev.clavis.admin.control.AdminUsernames;
 import dev.clavis.admin.control.DeviceCookies;
 import dev.clavis.platform.boundary.ClientAddress;
+import dev.clavis.platform.boundary.StatusLine;
 import dev.clavis.platform.control.SecretGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -154,7 +155,7 @@ public class SignInForm {
         if (username != null) {
             request.setAttribute(TYPED_USERNAME, username);
         }
-        response.setStatus(status);
+        StatusLine.set(response, status);
         chain.doFilter(new PlainGet(request), response);
     }
 

@@ -1,5 +1,6 @@
 package dev.clavis.application.boundary;
 
+import dev.clavis.api.entity.Api;
 import dev.clavis.application.entity.Application;
 import dev.clavis.application.entity.ClientSecret;
 import dev.clavis.role.entity.Role;
@@ -7,7 +8,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An application as the admin API shows it. {@code clientSecret} is filled only in the answer to the request that
+ * An application as the admin API shows it: {@code apis} are the IDs of the APIs it may call ({@code /admin/api/apis}),
+ * {@code defaultApi} the one a token request naming none is for. {@code clientSecret} is filled only in the answer to the request that
  * created the secret; everywhere else secrets appear as {@link SecretView}s.
  */
 public record ApplicationView(
@@ -16,6 +18,8 @@ public record ApplicationView(
         String type,
         boolean clientCredentialsFlow,
         List<String> roles,
+        List<String> apis,
+        String defaultApi,
         boolean enabled,
         Integer accessTokenLifetimeSeconds,
         Instant createdAt,
@@ -44,6 +48,10 @@ public record ApplicationView(
                 application.type().name(),
                 application.isClientCredentialsFlow(),
                 application.roles().stream().map(Role::name).sorted().toList(),
+                application.apis().stream().map(Api::id).sorted().toList(),
+                application.defaultApi() == null
+                        ? null
+                        : application.defaultApi().id(),
                 application.isEnabled(),
                 application.accessTokenLifetimeSeconds(),
                 application.createdAt(),

@@ -48,6 +48,8 @@ public class ApplicationsResource {
             "type",
             "clientCredentialsFlow",
             "roles",
+            "apis",
+            "defaultApi",
             "enabled",
             "accessTokenLifetimeSeconds",
             "clientSecret");
@@ -191,6 +193,8 @@ public class ApplicationsResource {
                 json.string("type").orElse(null),
                 json.bool("clientCredentialsFlow").orElse(null),
                 json.strings("roles").orElse(null),
+                json.strings("apis").orElse(null),
+                json.string("defaultApi").orElse(null),
                 json.bool("enabled").orElse(null),
                 json.integer("accessTokenLifetimeSeconds").orElse(null),
                 secret.orElse(null));

@@ -1,5 +1,9 @@
 package dev.clavis.application.control;
 
+import dev.clavis.api.control.ApiCatalog;
+import dev.clavis.api.control.BuiltInApis;
+import dev.clavis.api.control.RegisteredApi;
+import dev.clavis.api.entity.Api;
 import dev.clavis.application.entity.Application;
 import dev.clavis.application.entity.ClientSecret;
 import dev.clavis.application.entity.ClientType;
@@ -8,6 +12,7 @@ import dev.clavis.platform.control.ClientsChanged;
 import dev.clavis.platform.control.FieldError;
 import dev.clavis.platform.control.Outcome;
 import dev.clavis.platform.control.SecretDigests;
+import dev.clavis.platform.control.Validation;
 import dev.clavis.role.control.RoleCatalog;
 import dev.clavis.role.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +22,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +53,9 @@ public class ApplicationCatalog {
 
     @Inject
     RoleCatalog roles;
+
+    @Inject
+    ApiCatalog apis;
 
     @Inject
     AuditTrail audit;
@@ -85,8 +94,12 @@ public class ApplicationCatalog {
             return new Outcome.Conflict<>(
                     "An application with this client ID already exists; choose a unique ID", List.of(form.clientId()));
         }
+        Outcome<GrantedApis> granted = grantedApis(form, null);
+        if (!(granted instanceof Outcome.Done<GrantedApis> done)) {
+            return new Outcome.Invalid<>(((Outcome.Invalid<GrantedApis>) granted).errors());
+        }
         Application application = new Application(form.clientId(), form.displayName());
-        applyForm(application, form);
+        applyForm(application, form, done.value());
         Application.AddedSecret added = form.clientSecret() != null
                 ? application.addTypedSecret(form.clientSecret(), digests, null)
                 : application.addGeneratedSecret(digests, null);
@@ -114,7 +127,11 @@ public class ApplicationCatalog {
         if (!errors.isEmpty()) {
             return new Outcome.Invalid<>(errors);
         }
-        applyForm(application, form);
+        Outcome<GrantedApis> granted = grantedApis(form, application);
+        if (!(granted instanceof Outcome.Done<GrantedApis> done)) {
+            return new Outcome.Invalid<>(((Outcome.Invalid<GrantedApis>) granted).errors());
+        }
+        applyForm(application, form, done.value());
         entityManager.flush();
         changes.fire(ClientsChanged.of(clientId));
         return new Outcome.Done<>(application);
@@ -198,7 +215,7 @@ public class ApplicationCatalog {
     }
 
     /** The changeable state of an application, from a checked form (a missing flag means "yes", as in the seeds). */
-    private void applyForm(Application application, ApplicationForm form) {
+    private void applyForm(Application application, ApplicationForm form, GrantedApis granted) {
         application.change(
                 form.displayName(),
                 ClientType.CONFIDENTIAL,
@@ -206,6 +223,69 @@ public class ApplicationCatalog {
                 orTrue(form.enabled()),
                 form.accessTokenLifetimeSeconds(),
                 rolesNamed(form.roles()));
+        application.callApis(granted.apis(), granted.defaultApi());
+    }
+
+    private record GrantedApis(Set<Api> apis, Api defaultApi) {}
+
+    /**
+     * The APIs a form grants. Without a list, a new application may call every API that understands one of its roles
+     * (the default API the default among them), and a changed one keeps what it had.
+     *
+     * @param existing the application being changed, or null for a registration
+     */
+    private Outcome<GrantedApis> grantedApis(ApplicationForm form, Application existing) {
+        if (form.apis() == null) {
+            if (existing != null) {
+                return new Outcome.Done<>(new GrantedApis(existing.apis(), existing.defaultApi()));
+            }
+            Set<String> held = new HashSet<>(form.roles() == null ? List.of() : form.roles());
+            Set<Api> understood = new HashSet<>();
+            for (Api api : apis.list()) {
+                if (RegisteredApi.of(api).understood(held).stream().anyMatch(held::contains)) {
+                    understood.add(api);
+                }
+            }
+            Api defaultApi = understood.size() > 1
+                    ? understood.stream()
+                            .filter(api -> api.id().equals(BuiltInApis.DEFAULT_ID))
+                            .findFirst()
+                            .orElse(null)
+                    : null;
+            return new Outcome.Done<>(new GrantedApis(understood, defaultApi));
+        }
+        if (form.apis().size() > ApplicationRules.MAX_APIS) {
+            return Outcome.invalid("apis", "Choose at most " + ApplicationRules.MAX_APIS + " APIs");
+        }
+        Set<Api> granted = new HashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (String reference : form.apis()) {
+            Optional<Api> api = apiNamed(reference);
+            if (api.isPresent()) {
+                granted.add(api.get());
+            } else {
+                unknown.add(reference == null ? "null" : Validation.printable(reference, 64));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            return Outcome.invalid("apis", "These APIs do not exist: " + String.join(", ", unknown));
+        }
+        Api defaultApi = null;
+        if (form.defaultApi() != null && !form.defaultApi().isEmpty()) {
+            defaultApi = apiNamed(form.defaultApi()).filter(granted::contains).orElse(null);
+            if (defaultApi == null) {
+                return Outcome.invalid("defaultApi", "Choose the default API among the APIs the application may call");
+            }
+        }
+        return new Outcome.Done<>(new GrantedApis(granted, defaultApi));
+    }
+
+    /** An API by its ID or, when the reference is a URI, its identifier. */
+    private Optional<Api> apiNamed(String reference) {
+        if (reference == null) {
+            return Optional.empty();
+        }
+        return reference.contains(":") ? apis.findByIdentifier(reference) : apis.find(reference);
     }
 
     private Set<Role> rolesNamed(List<String> names) {

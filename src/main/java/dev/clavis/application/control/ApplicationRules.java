@@ -17,6 +17,7 @@ public final class ApplicationRules {
     public static final int MIN_LIFETIME = 60;
     public static final int MAX_LIFETIME = 86_400;
     public static final int MAX_ROLES = 100;
+    public static final int MAX_APIS = 100;
 
     static final String CLIENT_ID_ADVICE = "it is recommended to use a lower-case name with no spaces or punctuation";
     static final String CLIENT_ID_RULE =

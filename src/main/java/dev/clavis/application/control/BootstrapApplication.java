@@ -1,5 +1,7 @@
 package dev.clavis.application.control;
 
+import dev.clavis.api.control.BuiltInApis;
+import dev.clavis.api.entity.Api;
 import dev.clavis.application.entity.Application;
 import dev.clavis.application.entity.ClientSecret;
 import dev.clavis.platform.control.BootstrapLedger;
@@ -30,7 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BootstrapApplication {
 
-    public static final String ADMIN_ROLE = "clavis-admin";
+    public static final String ADMIN_ROLE = BuiltInApis.ADMINISTRATION_ROLE;
 
     private static final Logger LOG = Logger.getLogger(BootstrapApplication.class.getName());
 
@@ -95,6 +97,7 @@ public class BootstrapApplication {
     private Provisioned create(BootstrapLedger ledger, SecretHasher hasher, boolean recreated) {
         Application application = new Application(clientId, "Clavis administration");
         application.grant(entityManager.find(Role.class, ADMIN_ROLE));
+        application.grantApi(entityManager.find(Api.class, BuiltInApis.ADMINISTRATION_ID));
         Application.AddedSecret added = configuredSecret.isPresent()
                 ? application.addTypedSecret(configuredSecret.get(), digests, null)
                 : application.addGeneratedSecret(digests, null);

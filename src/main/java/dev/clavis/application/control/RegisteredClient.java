@@ -1,5 +1,6 @@
 package dev.clavis.application.control;
 
+import dev.clavis.api.entity.Api;
 import dev.clavis.application.entity.Application;
 import dev.clavis.application.entity.ClientSecret;
 import dev.clavis.platform.control.SecretDigests;
@@ -20,6 +21,8 @@ public record RegisteredClient(
         boolean enabled,
         boolean clientCredentialsFlow,
         Set<String> roles,
+        Set<String> apiIds,
+        Optional<String> defaultApiId,
         List<StoredSecret> secrets,
         Optional<Integer> accessTokenLifetimeSeconds) {
 
@@ -42,6 +45,8 @@ public record RegisteredClient(
                 application.isEnabled(),
                 application.isClientCredentialsFlow(),
                 application.roles().stream().map(Role::name).collect(Collectors.toUnmodifiableSet()),
+                application.apis().stream().map(Api::id).collect(Collectors.toUnmodifiableSet()),
+                Optional.ofNullable(application.defaultApi()).map(Api::id),
                 application.secrets().stream()
                         .map(RegisteredClient::storedSecret)
                         .toList(),

@@ -1,5 +1,6 @@
 package dev.clavis.application.entity;
 
+import dev.clavis.api.entity.Api;
 import dev.clavis.platform.control.SecretDigests;
 import dev.clavis.platform.control.SecretGenerator;
 import dev.clavis.role.entity.Role;
@@ -12,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
@@ -34,9 +36,13 @@ import java.util.Set;
 @NamedQuery(
         name = Application.FIND_BY_ROLE,
         query = "SELECT a FROM Application a JOIN a.roles r WHERE r.name = :role ORDER BY a.clientId")
+@NamedQuery(
+        name = Application.FIND_BY_API,
+        query = "SELECT a FROM Application a JOIN a.apis p WHERE p.id = :api ORDER BY a.clientId")
 public class Application {
 
     public static final String FIND_ALL = "Application.findAll";
+    public static final String FIND_BY_API = "Application.findByApi";
     public static final String FIND_BY_ROLE = "Application.findByRole";
 
     @Id
@@ -65,6 +71,18 @@ public class Application {
             joinColumns = @JoinColumn(name = "client_id"),
             inverseJoinColumns = @JoinColumn(name = "role_name"))
     private Set<Role> roles = new HashSet<>();
+
+    @ManyToMany
+    @JoinTable(
+            name = "application_api",
+            joinColumns = @JoinColumn(name = "client_id"),
+            inverseJoinColumns = @JoinColumn(name = "api_id"))
+    private Set<Api> apis = new HashSet<>();
+
+    /** Which granted API a token request without a target is for; none needed while only one is granted. */
+    @ManyToOne
+    @JoinColumn(name = "default_api_id")
+    private Api defaultApi;
 
     @OneToMany(mappedBy = "application", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<ClientSecret> secrets = new ArrayList<>();
@@ -133,6 +151,35 @@ public class Application {
 
     public void withdraw(Role role) {
         if (roles.remove(role)) {
+            touch();
+        }
+    }
+
+    /**
+     * Replaces the APIs the application may call.
+     *
+     * @param defaultApi the one a token request without a target is for, among them; null when there is one or none
+     */
+    public void callApis(Set<Api> apis, Api defaultApi) {
+        if (defaultApi != null && !apis.contains(defaultApi)) {
+            throw new IllegalArgumentException("The default API must be one of the granted APIs");
+        }
+        this.apis.clear();
+        this.apis.addAll(apis);
+        this.defaultApi = defaultApi;
+        touch();
+    }
+
+    public void grantApi(Api api) {
+        apis.add(api);
+        touch();
+    }
+
+    public void withdrawApi(Api api) {
+        if (apis.remove(api)) {
+            if (api.equals(defaultApi)) {
+                defaultApi = null;
+            }
             touch();
         }
     }
@@ -209,6 +256,14 @@ public class Application {
 
     public Integer accessTokenLifetimeSeconds() {
         return accessTokenLifetimeSeconds;
+    }
+
+    public Set<Api> apis() {
+        return Collections.unmodifiableSet(apis);
+    }
+
+    public Api defaultApi() {
+        return defaultApi;
     }
 
     public Set<Role> roles() {

@@ -29,7 +29,7 @@ public final class ServerMetadata {
         metadata.put("id_token_signing_alg_values_supported", signingAlgorithms);
         metadata.put(
                 "claims_supported",
-                List.of("iss", "sub", "aud", "exp", "iat", "jti", "client_id", "scope", "groups", "roles"));
+                List.of("iss", "sub", "aud", "exp", "iat", "jti", "client_id", "scope", "groups", "roles", "upn"));
         return JSONObjectUtils.toJSONString(metadata);
     }
 }

@@ -21,7 +21,9 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -37,7 +39,24 @@ public class SigningKeys {
     /** RFC 9068 §2.1: access tokens are typed {@code at+jwt}. */
     public static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
 
-    private record Active(JWSSigner signer, JWSHeader header) {}
+    /** The header types tokens are signed with: RFC 9068's, and plain {@code JWT} for MicroProfile JWT APIs. */
+    private static final List<JOSEObjectType> TOKEN_TYPES = List.of(ACCESS_TOKEN_TYPE, JOSEObjectType.JWT);
+
+    /** The active key's signer and a header for each token type, made once, not per token. */
+    private record Active(JWSSigner signer, Map<String, JWSHeader> headers) {
+
+        JWSHeader header(String type) {
+            JWSHeader header = headers.get(type);
+            if (header == null) {
+                throw new IllegalArgumentException("No header for token type " + type);
+            }
+            return header;
+        }
+
+        JWSAlgorithm algorithm() {
+            return header(ACCESS_TOKEN_TYPE.getType()).getAlgorithm();
+        }
+    }
 
     @PersistenceContext
     EntityManager entityManager;
@@ -82,11 +101,16 @@ public class SigningKeys {
             publicKeys.add(parse(key.publicJwk()));
             if (key.state() == KeyState.ACTIVE) {
                 JWK privateKey = cipher.decrypt(key.privateJwkEncrypted(), key.kid());
-                JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.parse(key.algorithm()))
-                        .type(ACCESS_TOKEN_TYPE)
-                        .keyID(key.kid())
-                        .build();
-                signing = new Active(KeyPairFactory.signer(privateKey), header);
+                Map<String, JWSHeader> headers = new HashMap<>();
+                for (JOSEObjectType type : TOKEN_TYPES) {
+                    headers.put(
+                            type.getType(),
+                            new JWSHeader.Builder(JWSAlgorithm.parse(key.algorithm()))
+                                    .type(type)
+                                    .keyID(key.kid())
+                                    .build());
+                }
+                signing = new Active(KeyPairFactory.signer(privateKey), Map.copyOf(headers));
             }
         }
         if (signing == null) {
@@ -96,9 +120,10 @@ public class SigningKeys {
         this.active = signing;
     }
 
-    public String sign(JWTClaimsSet claims) {
+    /** @param type the JOSE header {@code typ}: {@code at+jwt} or {@code JWT} */
+    public String sign(JWTClaimsSet claims, String type) {
         Active current = active;
-        SignedJWT jwt = new SignedJWT(current.header(), claims);
+        SignedJWT jwt = new SignedJWT(current.header(type), claims);
         try {
             jwt.sign(current.signer());
         } catch (JOSEException e) {
@@ -118,7 +143,7 @@ public class SigningKeys {
 
     /** @return the algorithms of the published keys, for discovery */
     public List<String> algorithms() {
-        return List.of(active.header().getAlgorithm().getName());
+        return List.of(active.algorithm().getName());
     }
 
     private List<SigningKey> published() {

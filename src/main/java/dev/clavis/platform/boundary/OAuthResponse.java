@@ -23,7 +23,7 @@ public final class OAuthResponse {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Pragma", "no-cache");
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
+        StatusLine.set(response, status);
         response.setContentType("application/json;charset=UTF-8");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);

@@ -10,6 +10,8 @@ public enum OAuthError {
     UNAUTHORIZED_CLIENT("unauthorized_client", 400),
     UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", 400),
     INVALID_SCOPE("invalid_scope", 400),
+    /** RFC 8707 §2: the requested resource (API) is unknown, not allowed for this client, or ambiguous. */
+    INVALID_TARGET("invalid_target", 400),
     /** Not in RFC 6749 §5.2 (it is §4.1.2.1's): sent with 429 or 503 and Retry-After when Clavis must slow a caller. */
     TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503),
     SERVER_ERROR("server_error", 500);

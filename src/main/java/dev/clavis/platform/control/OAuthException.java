@@ -38,6 +38,10 @@ public final class OAuthException extends RuntimeException {
         return new OAuthException(OAuthError.INVALID_REQUEST, description);
     }
 
+    public static OAuthException invalidTarget(String description) {
+        return new OAuthException(OAuthError.INVALID_TARGET, description);
+    }
+
     public static OAuthException invalidClient(String description) {
         return new OAuthException(OAuthError.INVALID_CLIENT, description);
     }

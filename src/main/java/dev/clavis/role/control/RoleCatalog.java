@@ -1,10 +1,12 @@
 package dev.clavis.role.control;
 
 import dev.clavis.audit.control.AuditTrail;
+import dev.clavis.platform.control.ApisChanged;
 import dev.clavis.platform.control.FieldError;
 import dev.clavis.platform.control.Outcome;
 import dev.clavis.role.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,6 +32,9 @@ public class RoleCatalog {
 
     @Inject
     RoleHolders holders;
+
+    @Inject
+    Event<ApisChanged> apisChanged;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Role> list() {
@@ -127,7 +132,8 @@ public class RoleCatalog {
         }
         holders.withdrawEverywhere(role);
         entityManager.remove(role);
-        entityManager.flush();
+        entityManager.flush(); // the database takes the role from the APIs that understood it (ON DELETE CASCADE)
+        apisChanged.fire(new ApisChanged());
         return new Outcome.Done<>(null);
     }
 }

@@ -15,6 +15,6 @@ public class SampleApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(WhoAmIResource.class);
+        return Set.of(WhoAmIResource.class, OwnAudienceOnly.class);
     }
 }

@@ -14,8 +14,9 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * {@code GET /api/whoami}: tells the caller what its access token says about it. Any valid Clavis token is accepted
- * ({@code **} is "any authenticated caller" in Jakarta Security); a real API would name the roles it needs.
+ * {@code GET /api/whoami}: tells the caller what its access token says about it. Any valid Clavis token for this API
+ * is accepted ({@code **} is "any authenticated caller" in Jakarta Security; {@link OwnAudienceOnly} checks the
+ * {@code aud}); a real API would name the roles it needs.
  */
 @Path("whoami")
 @RequestScoped

@@ -1,6 +1,7 @@
 package dev.clavis.token.control;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.clavis.api.entity.TokenFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ public final class AccessTokenClaims {
      * @param issuedAt when the token is issued
      * @param lifetime how long it is valid
      * @param tokenId a unique identifier ({@code jti})
+     * @param format the API's token format: MicroProfile JWT adds {@code upn}, the caller's name there
      */
     public static JWTClaimsSet build(
             String issuer,
@@ -34,9 +36,10 @@ public final class AccessTokenClaims {
             SortedSet<String> scope,
             Instant issuedAt,
             Duration lifetime,
-            String tokenId) {
+            String tokenId,
+            TokenFormat format) {
         List<String> roles = new ArrayList<>(scope);
-        return new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(clientId)
                 .audience(audience)
@@ -46,7 +49,10 @@ public final class AccessTokenClaims {
                 .claim("client_id", clientId)
                 .claim("scope", String.join(" ", scope))
                 .claim("groups", roles)
-                .claim("roles", roles)
-                .build();
+                .claim("roles", roles);
+        if (format == TokenFormat.MICROPROFILE) {
+            claims.claim("upn", clientId); // MP-JWT 2.1 §5.1: the caller principal's name
+        }
+        return claims.build();
     }
 }

@@ -1,5 +1,7 @@
 package dev.clavis.token.control;
 
+import dev.clavis.api.control.ApiDirectory;
+import dev.clavis.api.control.RegisteredApi;
 import dev.clavis.application.control.RegisteredClient;
 import dev.clavis.platform.control.OAuthError;
 import dev.clavis.platform.control.OAuthException;
@@ -8,7 +10,8 @@ import jakarta.inject.Inject;
 
 /**
  * The client credentials grant (RFC 6749 §4.4): the client authenticates, must be allowed this flow, and receives a
- * token for the roles it asked for, or all of its roles when it asked for none.
+ * token for one API it may call (RFC 8707) with the roles it asked for, or all of its roles that API understands when
+ * it asked for none.
  */
 @ApplicationScoped
 public class ClientCredentialsGrant {
@@ -20,6 +23,9 @@ public class ClientCredentialsGrant {
 
     @Inject
     TokenIssuer issuer;
+
+    @Inject
+    ApiDirectory apis;
 
     /** @param source where the request comes from, for the guessing throttle */
     public TokenResponse handle(TokenRequest request, String source) {
@@ -33,6 +39,8 @@ public class ClientCredentialsGrant {
                     OAuthError.UNAUTHORIZED_CLIENT,
                     "This application is not allowed to use the client credentials flow");
         }
-        return issuer.issue(client, ScopePolicy.grant(request.scope(), client.roles()));
+        RegisteredApi api = TargetResolver.resolve(request.target(), client, apis);
+        return issuer.issue(
+                client, api, ScopePolicy.grant(request.scope(), client.roles(), api.understood(client.roles())));
     }
 }

@@ -9,13 +9,16 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Parses an {@code application/x-www-form-urlencoded} body strictly, as RFC 6749 §3.2 and Appendix B ask.
  *
  * <ul>
  * <li>Names and values are percent-decoded ({@code +} is a space) and must then be valid UTF-8.</li>
- * <li>A parameter that appears twice is an error (§3.2: "MUST NOT be included more than once").</li>
+ * <li>A parameter that appears twice is an error (§3.2: "MUST NOT be included more than once"), except those that
+ * another specification lets repeat (RFC 8707's {@code resource}): the same value again is accepted, a different one
+ * is refused with the exception the caller chose.</li>
  * <li>A parameter sent without a value is treated as omitted (§3.1, §3.2).</li>
  * </ul>
  *
@@ -24,9 +27,21 @@ import java.util.Set;
 public final class FormParser {
 
     private final Set<String> knownNames;
+    private final Set<String> repeatable;
+    private final Supplier<OAuthException> differentRepeat;
 
     public FormParser(Set<String> knownNames) {
+        this(knownNames, Set.of(), () -> null);
+    }
+
+    /**
+     * @param repeatable names that may be repeated with the same value
+     * @param differentRepeat what a repeated name with another value is refused with
+     */
+    public FormParser(Set<String> knownNames, Set<String> repeatable, Supplier<OAuthException> differentRepeat) {
         this.knownNames = Set.copyOf(knownNames);
+        this.repeatable = Set.copyOf(repeatable);
+        this.differentRepeat = differentRepeat;
     }
 
     /** @return the parameters with a non-empty value; never null */
@@ -53,6 +68,12 @@ public final class FormParser {
             return;
         }
         if (!seen.add(name)) {
+            if (repeatable.contains(name)) {
+                if (!value.equals(parameters.getOrDefault(name, ""))) {
+                    throw differentRepeat.get();
+                }
+                return;
+            }
             String which = knownNames.contains(name) ? "'" + name + "'" : "a parameter";
             throw OAuthException.invalidRequest("The request repeats " + which + "; send each parameter once");
         }

@@ -11,8 +11,8 @@ import java.util.TreeSet;
 
 /**
  * Decides the scope of an access token (RFC 6749 §3.3). Clavis's scope values are role names: a client may ask for
- * any of the roles it has been granted; without a {@code scope} parameter it gets all of them. An application with no
- * roles gets no token, since an empty scope is not a scope.
+ * any of the roles it has been granted that the target API understands; without a {@code scope} parameter it gets
+ * all of them. When none is left, there is no token, since an empty scope is not a scope.
  */
 public final class ScopePolicy {
 
@@ -21,32 +21,45 @@ public final class ScopePolicy {
     private ScopePolicy() {}
 
     /**
-     * @param requested the {@code scope} parameter, if sent
-     * @param allowed the roles the client has
-     * @return the granted scope, sorted
-     * @throws OAuthException {@code invalid_scope} when the parameter is malformed or asks for a role the client lacks
+     * @param requested the {@code scope} parameter without the target API's {@code .default}, if sent
+     * @param held the roles the client has
+     * @param understood the roles the target API understands: a token carries no role its API would not read
+     * @return the granted scope (requested, held and understood; all held and understood when none requested), sorted
+     * @throws OAuthException {@code invalid_scope} when the parameter is malformed, asks for a role the client lacks
+     *     or the API does not understand, or nothing would be left
      */
-    public static SortedSet<String> grant(Optional<String> requested, Set<String> allowed) {
-        if (allowed.isEmpty()) {
+    public static SortedSet<String> grant(Optional<String> requested, Set<String> held, Set<String> understood) {
+        if (held.isEmpty()) {
             // RFC 6749 §3.3: a scope has at least one token, so a token with nothing in it cannot be described
             throw new OAuthException(
                     OAuthError.INVALID_SCOPE,
                     "This application has no roles; an administrator must grant it at least one");
         }
+        SortedSet<String> allowed = new TreeSet<>(held);
+        allowed.retainAll(understood);
+        if (allowed.isEmpty()) {
+            throw new OAuthException(
+                    OAuthError.INVALID_SCOPE,
+                    "This application holds none of the roles this API understands; an administrator must grant it"
+                            + " one of them");
+        }
         if (requested.isEmpty()) {
-            return Collections.unmodifiableSortedSet(new TreeSet<>(allowed));
+            return Collections.unmodifiableSortedSet(allowed);
         }
         SortedSet<String> asked = parse(requested.get());
-        List<String> refused =
-                asked.stream().filter(scope -> !allowed.contains(scope)).toList();
+        refuse(asked.stream().filter(scope -> !held.contains(scope)).toList(), "This application may not request: ");
+        refuse(asked.stream().filter(scope -> !understood.contains(scope)).toList(), "This API does not understand: ");
+        return Collections.unmodifiableSortedSet(asked);
+    }
+
+    private static void refuse(List<String> refused, String why) {
         if (!refused.isEmpty()) {
             throw new OAuthException(
                     OAuthError.INVALID_SCOPE,
-                    "This application may not request: "
+                    why
                             + String.join(" ", refused.subList(0, Math.min(MAX_ECHOED, refused.size())))
                             + (refused.size() > MAX_ECHOED ? " ..." : ""));
         }
-        return Collections.unmodifiableSortedSet(asked);
     }
 
     /** Splits {@code scope = scope-token *( SP scope-token )} and checks each token is {@code 1*NQCHAR}. */

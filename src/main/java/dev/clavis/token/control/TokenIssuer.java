@@ -1,5 +1,6 @@
 package dev.clavis.token.control;
 
+import dev.clavis.api.control.RegisteredApi;
 import dev.clavis.application.control.RegisteredClient;
 import dev.clavis.key.control.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,10 +9,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.SortedSet;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Issues signed JWT access tokens (RFC 9068) without touching the database. */
+/** Issues signed JWT access tokens (RFC 9068, or MicroProfile JWT where an API asks) without touching the database. */
 @ApplicationScoped
 public class TokenIssuer {
 
@@ -25,18 +28,30 @@ public class TokenIssuer {
     String issuer;
 
     @Inject
-    @ConfigProperty(name = "clavis.token.audience")
-    String audience;
-
-    @Inject
     @ConfigProperty(name = "clavis.token.lifetime-seconds", defaultValue = "3600")
     int defaultLifetimeSeconds;
 
-    public TokenResponse issue(RegisteredClient client, SortedSet<String> scope) {
-        int lifetime = client.accessTokenLifetimeSeconds().orElse(defaultLifetimeSeconds);
+    /** @param api the API the token is for: its identifier is the {@code aud}, its format the header and claims */
+    public TokenResponse issue(RegisteredClient client, RegisteredApi api, SortedSet<String> scope) {
+        int lifetime = lifetimeSeconds(client, api);
         var claims = AccessTokenClaims.build(
-                issuer, audience, client.clientId(), scope, Instant.now(), Duration.ofSeconds(lifetime), newTokenId());
-        return new TokenResponse(signingKeys.sign(claims), lifetime, scope);
+                issuer,
+                api.identifier(),
+                client.clientId(),
+                scope,
+                Instant.now(),
+                Duration.ofSeconds(lifetime),
+                newTokenId(),
+                api.tokenFormat());
+        return new TokenResponse(signingKeys.sign(claims, api.tokenFormat().headerType()), lifetime, scope);
+    }
+
+    /** The shorter of the application's and the API's lifetimes where either is set, else the server's default. */
+    private int lifetimeSeconds(RegisteredClient client, RegisteredApi api) {
+        return Stream.of(client.accessTokenLifetimeSeconds(), api.accessTokenLifetimeSeconds())
+                .flatMap(Optional::stream)
+                .min(Integer::compare)
+                .orElse(defaultLifetimeSeconds);
     }
 
     /** 128 random bits: unique without coordination between instances. */

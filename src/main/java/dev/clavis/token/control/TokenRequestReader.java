@@ -1,6 +1,8 @@
 package dev.clavis.token.control;
 
 import dev.clavis.platform.control.OAuthException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,10 +20,24 @@ public final class TokenRequestReader {
     static final String SCOPE = "scope";
     static final String CLIENT_ID = "client_id";
     static final String CLIENT_SECRET = "client_secret";
+    /** RFC 8707 §2. */
+    static final String RESOURCE = "resource";
+    /** What several client libraries send instead of {@code resource} (the name RFC 8693 uses). */
+    static final String AUDIENCE = "audience";
+    /** The scope value MSAL sends for "every permission of this API" (seed 003): {@code {identifier}/.default}. */
+    static final String WHOLE_API_SUFFIX = "/.default";
+    /** What MSAL adds to every scope it sends, meaningless for the client credentials grant. */
+    private static final Set<String> MSAL_ADDED_SCOPES = Set.of("openid", "profile", "offline_access");
+
+    static final String SEVERAL_TARGETS =
+            "The request names more than one API; a token is for one API, so request one token for each";
 
     private static final String FORM_MEDIA_TYPE = "application/x-www-form-urlencoded";
 
-    private final FormParser formParser = new FormParser(Set.of(GRANT_TYPE, SCOPE, CLIENT_ID, CLIENT_SECRET));
+    private final FormParser formParser = new FormParser(
+            Set.of(GRANT_TYPE, SCOPE, CLIENT_ID, CLIENT_SECRET, RESOURCE, AUDIENCE),
+            Set.of(RESOURCE, AUDIENCE),
+            () -> OAuthException.invalidTarget(SEVERAL_TARGETS));
 
     /**
      * @param contentType the Content-Type header, or null
@@ -41,7 +57,44 @@ public final class TokenRequestReader {
             throw OAuthException.invalidRequest("The grant_type parameter is missing");
         }
         ClientCredentials credentials = credentials(authorizationHeaders, form);
-        return new TokenRequest(grantType, credentials, Optional.ofNullable(form.get(SCOPE)));
+        Set<String> targets = new LinkedHashSet<>();
+        addTarget(targets, form.get(RESOURCE));
+        addTarget(targets, form.get(AUDIENCE));
+        Optional<String> scope = rolesOf(Optional.ofNullable(form.get(SCOPE)), targets);
+        if (targets.size() > 1) {
+            throw OAuthException.invalidTarget(SEVERAL_TARGETS);
+        }
+        return new TokenRequest(grantType, credentials, scope, targets.stream().findFirst());
+    }
+
+    private static void addTarget(Set<String> targets, String target) {
+        if (target != null) {
+            targets.add(target);
+        }
+    }
+
+    /**
+     * The roles a scope asks for, without {@code {identifier}/.default}, which names the target instead, and without
+     * what MSAL adds to it: {@code openid profile offline_access api://pos/.default} asks for every role of that API.
+     */
+    private static Optional<String> rolesOf(Optional<String> scope, Set<String> targets) {
+        if (scope.isEmpty() || !scope.get().contains(WHOLE_API_SUFFIX)) {
+            return scope;
+        }
+        List<String> roles = new ArrayList<>();
+        boolean namesApi = false;
+        for (String token : scope.get().split(" ", -1)) {
+            if (token.length() > WHOLE_API_SUFFIX.length() && token.endsWith(WHOLE_API_SUFFIX)) {
+                targets.add(token.substring(0, token.length() - WHOLE_API_SUFFIX.length()));
+                namesApi = true;
+            } else {
+                roles.add(token);
+            }
+        }
+        if (namesApi) {
+            roles.removeAll(MSAL_ADDED_SCOPES);
+        }
+        return roles.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", roles));
     }
 
     private static void requireFormContentType(String contentType) {

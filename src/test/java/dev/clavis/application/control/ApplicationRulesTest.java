@@ -91,6 +91,8 @@ class ApplicationRulesTest {
                     type,
                     clientCredentialsFlow,
                     roles,
+                    null,
+                    null,
                     enabled,
                     accessTokenLifetimeSeconds,
                     clientSecret);
@@ -138,7 +140,8 @@ class ApplicationRulesTest {
 
     @Test
     void forRegistrationWhenOnlyClientIdAndDisplayNameThenNoErrorsBecauseTheRestHasDefaults() {
-        ApplicationForm minimal = new ApplicationForm("back-office", "Back office", null, null, null, null, null, null);
+        ApplicationForm minimal =
+                new ApplicationForm("back-office", "Back office", null, null, null, null, null, null, null, null);
 
         assertEquals(List.of(), ApplicationRules.forRegistration(minimal, ROLES));
     }

@@ -35,7 +35,8 @@ class RegisteredClientTest {
     }
 
     private static RegisteredClient client(StoredSecret... secrets) {
-        return new RegisteredClient("my-app", true, true, Set.of("read"), List.of(secrets), Optional.empty());
+        return new RegisteredClient(
+                "my-app", true, true, Set.of("read"), Set.of(), Optional.empty(), List.of(secrets), Optional.empty());
     }
 
     @Test

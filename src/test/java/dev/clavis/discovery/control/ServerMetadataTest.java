@@ -10,6 +10,7 @@ import com.nimbusds.oauth2.sdk.GrantType;
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import dev.clavis.api.entity.TokenFormat;
 import dev.clavis.token.control.AccessTokenClaims;
 import java.net.URI;
 import java.text.ParseException;
@@ -92,7 +93,8 @@ class ServerMetadataTest {
                 new TreeSet<>(SCOPES),
                 Instant.parse("2025-03-01T12:00:00Z"),
                 Duration.ofHours(1),
-                "jti-1");
+                "jti-1",
+                TokenFormat.MICROPROFILE);
         assertTrue(
                 supported.containsAll(claims.getClaims().keySet()),
                 "claims_supported " + supported + " misses some of "

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.clavis.api.entity.TokenFormat;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,8 @@ class AccessTokenClaimsTest {
     }
 
     private static JWTClaimsSet build(SortedSet<String> scope, Instant issuedAt) {
-        return AccessTokenClaims.build(ISSUER, AUDIENCE, CLIENT_ID, scope, issuedAt, LIFETIME, TOKEN_ID);
+        return AccessTokenClaims.build(
+                ISSUER, AUDIENCE, CLIENT_ID, scope, issuedAt, LIFETIME, TOKEN_ID, TokenFormat.RFC9068);
     }
 
     private static JWTClaimsSet build() {
@@ -108,5 +110,15 @@ class AccessTokenClaimsTest {
         assertEquals(
                 Set.of("iss", "sub", "aud", "iat", "exp", "jti", "client_id", "scope", "groups", "roles"),
                 build().getClaims().keySet());
+    }
+
+    @Test
+    void buildWhenMicroProfileFormatThenUpnIsTheClientIdAndRfc9068HasNone() {
+        SortedSet<String> scope = new TreeSet<>(Set.of("read"));
+        Instant now = Instant.parse("2025-03-01T12:00:00Z");
+        JWTClaimsSet microProfile = AccessTokenClaims.build(
+                ISSUER, AUDIENCE, CLIENT_ID, scope, now, LIFETIME, TOKEN_ID, TokenFormat.MICROPROFILE);
+        assertEquals(CLIENT_ID, microProfile.getClaim("upn"));
+        assertEquals(null, build().getClaim("upn"));
     }
 }

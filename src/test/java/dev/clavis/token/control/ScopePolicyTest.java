@@ -21,18 +21,18 @@ class ScopePolicyTest {
     private static final Set<String> ROLES = Set.of("write", "admin", "read");
 
     private static SortedSet<String> grant(String requested) {
-        return ScopePolicy.grant(Optional.of(requested), ROLES);
+        return ScopePolicy.grant(Optional.of(requested), ROLES, ROLES);
     }
 
     @Test
     void grantWhenNoScopeThenAllRolesSorted() {
-        assertEquals(List.of("admin", "read", "write"), List.copyOf(ScopePolicy.grant(Optional.empty(), ROLES)));
+        assertEquals(List.of("admin", "read", "write"), List.copyOf(ScopePolicy.grant(Optional.empty(), ROLES, ROLES)));
     }
 
     @Test
     void grantWhenNoScopeAndNoRolesThenInvalidScopeRatherThanAnEmptyScope() {
         // RFC 6749 §3.3: a scope is one or more scope tokens, so an empty grant cannot be expressed
-        assertOAuthError(OAuthError.INVALID_SCOPE, () -> ScopePolicy.grant(Optional.empty(), Set.of()));
+        assertOAuthError(OAuthError.INVALID_SCOPE, () -> ScopePolicy.grant(Optional.empty(), Set.of(), ROLES));
     }
 
     @Test
@@ -63,7 +63,7 @@ class ScopePolicyTest {
 
     @Test
     void grantWhenNoRolesAndScopeRequestedThenInvalidScope() {
-        assertOAuthError(OAuthError.INVALID_SCOPE, () -> ScopePolicy.grant(Optional.of("read"), Set.of()));
+        assertOAuthError(OAuthError.INVALID_SCOPE, () -> ScopePolicy.grant(Optional.of("read"), Set.of(), ROLES));
     }
 
     @Test
@@ -99,7 +99,10 @@ class ScopePolicyTest {
     void grantWhenMalformedThenInvalidScope(String requested) {
         OAuthException e = assertOAuthError(
                 OAuthError.INVALID_SCOPE,
-                () -> ScopePolicy.grant(Optional.of(requested), Set.of("read", "write", requested)));
+                () -> ScopePolicy.grant(
+                        Optional.of(requested),
+                        Set.of("read", "write", requested),
+                        Set.of("read", "write", requested)));
         if (!requested.isBlank()) {
             assertNotEchoed(requested, e);
         }
@@ -109,12 +112,37 @@ class ScopePolicyTest {
     void grantWhenRoleUsesPunctuationAllowedByNqcharThenGranted() {
         // NQCHAR = %x21 / %x23-5B / %x5D-7E: everything visible but '"' and '\'.
         String role = "!#$%&'()*+,-./0-9:;<=>?@A-Z[]^_`a-z{|}~";
-        assertEquals(Set.of(role), ScopePolicy.grant(Optional.of(role), Set.of(role)));
+        assertEquals(Set.of(role), ScopePolicy.grant(Optional.of(role), Set.of(role), Set.of(role)));
     }
 
     @Test
     void grantThenResultUnmodifiable() {
         SortedSet<String> granted = grant("read");
         assertThrows(UnsupportedOperationException.class, () -> granted.add("admin"));
+    }
+
+    @Test
+    void grantWhenNoScopeRequestedThenOnlyTheRolesTheApiUnderstands() {
+        assertEquals(List.of("read"), List.copyOf(ScopePolicy.grant(Optional.empty(), ROLES, Set.of("read", "other"))));
+    }
+
+    @Test
+    void grantWhenARoleIsHeldButNotUnderstoodByTheApiThenInvalidScopeNamingIt() {
+        OAuthException e = assertOAuthError(
+                OAuthError.INVALID_SCOPE, () -> ScopePolicy.grant(Optional.of("read admin"), ROLES, Set.of("read")));
+        assertEquals("This API does not understand: admin", e.description());
+    }
+
+    @Test
+    void grantWhenTheApiUnderstandsNoneOfTheHeldRolesThenInvalidScopeSayingSo() {
+        OAuthException e = assertOAuthError(
+                OAuthError.INVALID_SCOPE, () -> ScopePolicy.grant(Optional.empty(), ROLES, Set.of("x")));
+        assertTrue(e.description().contains("none of the roles this API understands"), e.description());
+    }
+
+    @Test
+    void grantWhenTheApiUnderstandsARoleTheClientLacksThenItIsStillRefused() {
+        assertOAuthError(
+                OAuthError.INVALID_SCOPE, () -> ScopePolicy.grant(Optional.of("x"), ROLES, Set.of("x", "read")));
     }
 }

@@ -39,7 +39,8 @@ class TokenRequestReaderTest {
     }
 
     private static TokenRequest request(Method method, Optional<String> scope) {
-        return new TokenRequest("client_credentials", new ClientCredentials(CLIENT_ID, SECRET, method), scope);
+        return new TokenRequest(
+                "client_credentials", new ClientCredentials(CLIENT_ID, SECRET, method), scope, Optional.empty());
     }
 
     @Test
@@ -72,7 +73,7 @@ class TokenRequestReaderTest {
     @Test
     void readWhenUnknownParametersThenIgnored() {
         // RFC 6749 §3.2: the authorization server MUST ignore unrecognized request parameters.
-        assertEquals(request(Method.CLIENT_SECRET_BASIC, Optional.empty()), readBasic(GRANT + "&foo=bar&audience=x"));
+        assertEquals(request(Method.CLIENT_SECRET_BASIC, Optional.empty()), readBasic(GRANT + "&foo=bar&claims=x"));
     }
 
     @Test
@@ -248,5 +249,69 @@ class TokenRequestReaderTest {
                 OAuthError.INVALID_REQUEST,
                 () -> read(FORM, null, List.of(basic(CLIENT_ID + ":" + SECRET + "%")), GRANT));
         assertNotEchoed(SECRET, e);
+    }
+
+    private static final String API = "https://pos.example.com/api";
+
+    @Test
+    void readWhenResourceSentThenItIsTheTarget() {
+        TokenRequest request = readBasic(GRANT + "&resource=https%3A%2F%2Fpos.example.com%2Fapi");
+        assertEquals(Optional.of(API), request.target());
+        assertEquals(Optional.empty(), request.scope());
+    }
+
+    @Test
+    void readWhenAudienceSentThenItIsTheTarget() {
+        assertEquals(
+                Optional.of("api://pos"),
+                readBasic(GRANT + "&audience=api://pos").target());
+    }
+
+    @Test
+    void readWhenResourceRepeatedWithTheSameValueThenOneTarget() {
+        assertEquals(
+                Optional.of(API),
+                readBasic(GRANT + "&resource=" + API + "&resource=" + API).target());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "&resource=https://a.example/api&resource=https://b.example/api",
+                "&resource=https://a.example/api&audience=https://b.example/api",
+                "&resource=https://a.example/api&scope=https://b.example/api/.default",
+                "&scope=https://a.example/api/.default+https://b.example/api/.default"
+            })
+    void readWhenSeveralDifferentTargetsThenInvalidTargetWithoutEchoingThem(String parameters) {
+        OAuthException e = assertOAuthError(OAuthError.INVALID_TARGET, () -> readBasic(GRANT + parameters));
+        assertNotEchoed("example", e);
+    }
+
+    @Test
+    void readWhenMsalScopeThenTargetFromDefaultAndNoRolesAsked() {
+        TokenRequest request = readWithoutHeader(SECRET_POST
+                + "&client_info=1&scope=openid+profile+offline_access+api%3A%2F%2Fpos-backoffice%2F.default");
+        assertEquals(Optional.of("api://pos-backoffice"), request.target());
+        assertEquals(Optional.empty(), request.scope());
+    }
+
+    @Test
+    void readWhenDefaultScopeWithRolesThenRolesKeptAndTargetTaken() {
+        TokenRequest request = readBasic(GRANT + "&scope=pos.sales.read+" + API + "/.default");
+        assertEquals(Optional.of(API), request.target());
+        assertEquals(Optional.of("pos.sales.read"), request.scope());
+    }
+
+    @Test
+    void readWhenOpenidWithoutDefaultScopeThenItStaysARoleRequest() {
+        assertEquals(Optional.of("openid"), readBasic(GRANT + "&scope=openid").scope());
+    }
+
+    @Test
+    void readWhenResourceAndMatchingDefaultScopeThenOneTarget() {
+        assertEquals(
+                Optional.of(API),
+                readBasic(GRANT + "&resource=" + API + "&scope=" + API + "/.default")
+                        .target());
     }
 }

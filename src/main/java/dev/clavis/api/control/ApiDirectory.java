@@ -1,0 +1,80 @@
+package dev.clavis.api.control;
+
+import dev.clavis.api.entity.Api;
+import dev.clavis.platform.control.ApisChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The token endpoint's view of every API, by ID and by identifier. An installation has a handful of APIs, so all of
+ * them are read at once, kept in memory, and read again after a change commits here, or after
+ * {@code clavis.client-cache.ttl-seconds} (so that another instance's changes arrive without an explicit signal).
+ */
+@ApplicationScoped
+public class ApiDirectory implements ApiLookup {
+
+    private record Snapshot(Map<String, RegisteredApi> byId, Map<String, RegisteredApi> byIdentifier, long loadedAt) {}
+
+    private volatile Snapshot snapshot;
+    /** Counts changes, so that a load that raced with one is not kept. */
+    private final AtomicLong changes = new AtomicLong();
+
+    @PersistenceContext
+    EntityManager entityManager;
+
+    @Inject
+    @ConfigProperty(name = "clavis.client-cache.ttl-seconds", defaultValue = "60")
+    long ttlSeconds;
+
+    @Override
+    public Optional<RegisteredApi> byId(String id) {
+        return Optional.ofNullable(current().byId().get(id));
+    }
+
+    @Override
+    public Optional<RegisteredApi> byIdentifier(String identifier) {
+        return Optional.ofNullable(current().byIdentifier().get(identifier));
+    }
+
+    private Snapshot current() {
+        Snapshot known = snapshot;
+        long now = System.nanoTime();
+        if (known != null
+                && now - known.loadedAt() < Duration.ofSeconds(ttlSeconds).toNanos()) {
+            return known;
+        }
+        long generation = changes.get();
+        Snapshot loaded = load(now);
+        if (changes.get() == generation) {
+            snapshot = loaded;
+        }
+        return loaded;
+    }
+
+    private Snapshot load(long now) {
+        var apis = entityManager.createNamedQuery(Api.FIND_ALL, Api.class).getResultList().stream()
+                .map(RegisteredApi::of)
+                .toList();
+        return new Snapshot(
+                apis.stream().collect(Collectors.toUnmodifiableMap(RegisteredApi::id, Function.identity())),
+                apis.stream().collect(Collectors.toUnmodifiableMap(RegisteredApi::identifier, Function.identity())),
+                now);
+    }
+
+    /** After a change commits: the next lookup reads the database. */
+    void onApisChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ApisChanged change) {
+        changes.incrementAndGet();
+        snapshot = null;
+    }
+}

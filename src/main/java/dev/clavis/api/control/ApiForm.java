@@ -1,0 +1,24 @@
+package dev.clavis.api.control;
+
+import java.util.List;
+
+/**
+ * What an administrator submits to add or change an API, from the admin API or the pages, before any rule is checked.
+ *
+ * @param identifier the absolute URI that becomes the tokens' {@code aud}
+ * @param displayName a friendly name
+ * @param roles the roles it understands
+ * @param everyRole whether it understands every role but {@code clavis-admin}, also roles added later (then
+ *     {@code roles} is ignored); null means no
+ * @param tokenFormat {@code RFC9068} or {@code MICROPROFILE}; null means RFC 9068
+ * @param accessTokenLifetimeSeconds the longest lifetime of its tokens; null means the server's default
+ * @param enabled null means yes
+ */
+public record ApiForm(
+        String identifier,
+        String displayName,
+        List<String> roles,
+        Boolean everyRole,
+        String tokenFormat,
+        Integer accessTokenLifetimeSeconds,
+        Boolean enabled) {}

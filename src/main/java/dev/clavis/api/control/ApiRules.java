@@ -1,0 +1,99 @@
+package dev.clavis.api.control;
+
+import dev.clavis.api.entity.TokenFormat;
+import dev.clavis.platform.control.FieldError;
+import dev.clavis.platform.control.Validation;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The rules of an API registration, in the words the admin pages show next to each field. */
+public final class ApiRules {
+
+    public static final int MAX_IDENTIFIER = 200;
+    public static final int MAX_DISPLAY_NAME = 100;
+    public static final int MAX_ROLES = 100;
+    public static final int MIN_LIFETIME = 60;
+    public static final int MAX_LIFETIME = 86_400;
+
+    static final String IDENTIFIER_RULE = "Use an absolute URI without a fragment, such as https://pos.example.com/api"
+            + " or api://pos-backoffice (at most " + MAX_IDENTIFIER + " characters, no spaces)";
+
+    private ApiRules() {}
+
+    /**
+     * @return whether the value can be an API identifier (RFC 8707 §2: an absolute URI without a fragment); what a
+     *     token request may name, checked before it is looked up or echoed
+     */
+    public static boolean isValidIdentifier(String identifier) {
+        if (identifier == null
+                || identifier.isEmpty()
+                || identifier.length() > MAX_IDENTIFIER
+                || !identifier.chars().allMatch(c -> c >= 0x21 && c <= 0x7E)
+                || identifier.indexOf('#') >= 0) {
+            return false;
+        }
+        try {
+            URI uri = new URI(identifier);
+            return uri.isAbsolute() && uri.getRawFragment() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    public static Optional<TokenFormat> tokenFormat(String name) {
+        if (name == null) {
+            return Optional.of(TokenFormat.RFC9068);
+        }
+        return Arrays.stream(TokenFormat.values())
+                .filter(format -> format.name().equals(name))
+                .findFirst();
+    }
+
+    public static List<FieldError> check(ApiForm form, Set<String> existingRoles) {
+        Validation validation = new Validation();
+        if (form.identifier() == null || form.identifier().isEmpty()) {
+            validation.reject("identifier", "Enter the API's identifier: " + IDENTIFIER_RULE);
+        } else if (!isValidIdentifier(form.identifier())) {
+            validation.reject("identifier", IDENTIFIER_RULE);
+        }
+        String name = form.displayName();
+        if (Validation.isBlank(name)) {
+            validation.reject("displayName", "Enter a friendly name; it is shown in the APIs list");
+        } else if (Validation.lengthInCharacters(name) > MAX_DISPLAY_NAME) {
+            validation.reject("displayName", "Use at most " + MAX_DISPLAY_NAME + " characters");
+        } else if (Validation.hasControlCharacters(name)) {
+            validation.reject("displayName", "Use visible characters only (no control or direction characters)");
+        }
+        List<String> roles = form.roles() == null ? List.of() : form.roles();
+        if (roles.size() > MAX_ROLES) {
+            validation.reject("roles", "Choose at most " + MAX_ROLES + " roles");
+        } else {
+            List<String> unknown = roles.stream()
+                    .filter(role -> role == null || !existingRoles.contains(role))
+                    .map(role -> role == null ? "null" : Validation.printable(role, 64))
+                    .distinct()
+                    .toList();
+            if (!unknown.isEmpty()) {
+                validation.reject("roles", "These roles do not exist: " + String.join(", ", unknown));
+            }
+        }
+        if (tokenFormat(form.tokenFormat()).isEmpty()) {
+            validation.reject(
+                    "tokenFormat",
+                    "Choose RFC9068 (typ at+jwt, the standard) or MICROPROFILE (typ JWT, for MicroProfile JWT"
+                            + " resource servers such as Payara's)");
+        }
+        Integer lifetime = form.accessTokenLifetimeSeconds();
+        if (lifetime != null && (lifetime < MIN_LIFETIME || lifetime > MAX_LIFETIME)) {
+            validation.reject(
+                    "accessTokenLifetimeSeconds",
+                    "Use " + MIN_LIFETIME + " to " + MAX_LIFETIME
+                            + " seconds, or leave it empty for the server's default");
+        }
+        return validation.errors();
+    }
+}

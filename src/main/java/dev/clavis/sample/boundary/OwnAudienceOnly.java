@@ -1,0 +1,51 @@
+package dev.clavis.sample.boundary;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The sample API accepts only tokens meant for it ({@code aud} = {@code clavis.token.audience}, RFC 9068 §4). The
+ * WAR's MicroProfile JWT configuration also accepts the administration API's audience, because the admin API shares
+ * it; without this check a token for the admin API would work here, and that is the replay RFC 9700 §4.10 warns of.
+ */
+@Priority(Priorities.AUTHENTICATION + 1)
+public class OwnAudienceOnly implements ContainerRequestFilter {
+
+    @Context
+    SecurityContext security;
+
+    @Inject
+    @ConfigProperty(name = "clavis.token.audience")
+    String audience;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!(security.getUserPrincipal() instanceof JsonWebToken token)) {
+            return; // no token: the role check refuses the request
+        }
+        Set<String> audiences = token.getAudience();
+        if (audiences == null || !audiences.contains(audience)) {
+            request.abortWith(Response.status(401)
+                    .header("WWW-Authenticate", "Bearer realm=\"clavis\", error=\"invalid_token\"")
+                    .header("Cache-Control", "no-store")
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of(
+                            "error",
+                            "invalid_token",
+                            "error_description",
+                            "The access token is for another API (its aud is not " + audience + ")"))
+                    .build());
+        }
+    }
+}
