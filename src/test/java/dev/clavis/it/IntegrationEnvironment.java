@@ -152,6 +152,17 @@ public final class IntegrationEnvironment implements LauncherSessionListener {
         return postgres.getPostgresDatabase();
     }
 
+    /** Another database of the same PostgreSQL, made for a test that needs a schema of its own. */
+    static DataSource newDatabase(String name) {
+        try (var connection = dataSource().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not create database " + name, e);
+        }
+        return postgres.getDatabase("postgres", name);
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

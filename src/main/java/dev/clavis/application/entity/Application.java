@@ -164,8 +164,9 @@ public class Application {
         if (defaultApi != null && !apis.contains(defaultApi)) {
             throw new IllegalArgumentException("The default API must be one of the granted APIs");
         }
+        Set<Api> granted = Set.copyOf(apis); // may be a view of this.apis
         this.apis.clear();
-        this.apis.addAll(apis);
+        this.apis.addAll(granted);
         this.defaultApi = defaultApi;
         touch();
     }

@@ -4,15 +4,14 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Sets a response's status, with the standard reason phrase for 429. Payara's HTTP layer (Grizzly) knows no phrase for
  * 429 and writes {@code HTTP/1.1 429 CUSTOM}, which reads like a fault in logs and confuses some clients; Servlet 6
- * removed the portable way to set a phrase. Payara's own response object still has one ({@code setError(int,
- * String)}, behind the facade the servlet sees), so it is used when it is there; on any other server, or if it ever
+ * removed the portable way to set a phrase. Payara's HTTP packet behind the facade the servlet sees still takes one, so it is
+ * set there when it can be reached; on any other server, or if it ever
  * goes, the status is set alone (other servers, WildFly's Undertow among them, know 429's phrase).
  */
 public final class StatusLine {
@@ -37,8 +36,14 @@ public final class StatusLine {
         try {
             Object container = containerResponse(unwrapped);
             if (container != null) {
-                Method setError = container.getClass().getMethod("setError", int.class, String.class);
-                setError.invoke(container, 429, phrase);
+                // Catalina's response -> Grizzly's response -> the HTTP packet that is written out
+                Object grizzly =
+                        container.getClass().getMethod("getCoyoteResponse").invoke(container);
+                Object packet = grizzly.getClass().getMethod("getResponse").invoke(grizzly);
+                packet.getClass()
+                        .getMethod("setAllowCustomReasonPhrase", boolean.class)
+                        .invoke(packet, true);
+                packet.getClass().getMethod("setReasonPhrase", String.class).invoke(packet, phrase);
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.FINE, "The reason phrase cannot be set on this server; the status goes alone", e);

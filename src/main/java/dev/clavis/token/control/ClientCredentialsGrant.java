@@ -39,6 +39,7 @@ public class ClientCredentialsGrant {
                     OAuthError.UNAUTHORIZED_CLIENT,
                     "This application is not allowed to use the client credentials flow");
         }
+        ScopePolicy.requireAnyRole(client.roles());
         RegisteredApi api = TargetResolver.resolve(request.target(), client, apis);
         return issuer.issue(
                 client, api, ScopePolicy.grant(request.scope(), client.roles(), api.understood(client.roles())));

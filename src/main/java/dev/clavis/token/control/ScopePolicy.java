@@ -29,12 +29,7 @@ public final class ScopePolicy {
      *     or the API does not understand, or nothing would be left
      */
     public static SortedSet<String> grant(Optional<String> requested, Set<String> held, Set<String> understood) {
-        if (held.isEmpty()) {
-            // RFC 6749 §3.3: a scope has at least one token, so a token with nothing in it cannot be described
-            throw new OAuthException(
-                    OAuthError.INVALID_SCOPE,
-                    "This application has no roles; an administrator must grant it at least one");
-        }
+        requireAnyRole(held);
         SortedSet<String> allowed = new TreeSet<>(held);
         allowed.retainAll(understood);
         if (allowed.isEmpty()) {
@@ -50,6 +45,21 @@ public final class ScopePolicy {
         refuse(asked.stream().filter(scope -> !held.contains(scope)).toList(), "This application may not request: ");
         refuse(asked.stream().filter(scope -> !understood.contains(scope)).toList(), "This API does not understand: ");
         return Collections.unmodifiableSortedSet(asked);
+    }
+
+    /**
+     * Checked before the target API is looked for: an application without roles can get no token for any API, and
+     * that is what its author must hear.
+     *
+     * @throws OAuthException {@code invalid_scope} when the client holds no role
+     */
+    public static void requireAnyRole(Set<String> held) {
+        if (held.isEmpty()) {
+            // RFC 6749 §3.3: a scope has at least one token, so a token with nothing in it cannot be described
+            throw new OAuthException(
+                    OAuthError.INVALID_SCOPE,
+                    "This application has no roles; an administrator must grant it at least one");
+        }
     }
 
     private static void refuse(List<String> refused, String why) {
