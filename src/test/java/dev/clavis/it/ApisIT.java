@@ -301,11 +301,16 @@ class ApisIT extends ClavisIT {
         assertProblem(AdminApi.withToken(otherToken).get("/roles"), 401);
         assertInvalidToken(whoami(adminToken));
         assertInvalidToken(whoami(otherToken));
+        // an API that understands clavis-admin would be granted to every administering application registered later
+        assertEquals(204, admin.delete("/apis/" + id + "?force=true").statusCode());
     }
 
     @Test
     void adminApiWhenAdministrationApiWithdrawnThenItsTokensStopAtOnce() {
-        var operator = application().roles("clavis-admin").register();
+        var operator = application()
+                .roles("clavis-admin")
+                .apis("clavis-administration")
+                .register();
         String token = Clavis.accessToken(operator.clientId(), operator.secret());
         assertEquals(200, AdminApi.withToken(token).get("/roles").statusCode());
         HttpResponse<String> read = admin.get("/applications/" + operator.clientId());

@@ -31,7 +31,7 @@ final class SignInClient {
             Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     /** An answer: status, headers (names lower-case), body. */
-    record Answer(int status, Map<String, List<String>> headers, String body) {
+    record Answer(int status, String statusLine, Map<String, List<String>> headers, String body) {
 
         List<String> all(String name) {
             return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
@@ -195,7 +195,7 @@ final class SignInClient {
         if (headers.getOrDefault("transfer-encoding", List.of()).contains("chunked")) {
             body = unchunk(body);
         }
-        return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
+        return new Answer(status, lines[0], headers, new String(body, StandardCharsets.UTF_8));
     }
 
     private static byte[] unchunk(byte[] chunked) {

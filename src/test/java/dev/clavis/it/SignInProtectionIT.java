@@ -240,6 +240,7 @@ class SignInProtectionIT {
         Answer slowed = guesses.get(guesses.size() - 1);
         assertTrue(slowed.throttled(), slowed.status() + " " + slowed.body());
         assertNotNull(slowed.first("retry-after"));
+        assertEquals("HTTP/1.1 429 Too Many Requests", slowed.statusLine(), "the standard reason phrase");
 
         SignInClient newBrowser = new SignInClient("127.0.2.2");
         assertTrue(newBrowser.signIn(admin.username(), admin.password()).signedIn());

@@ -30,7 +30,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * token may have been obtained with that secret). Otherwise the request gets 401 {@code invalid_token}, and the caller must
  * get a new token, which the token endpoint only gives to a live application.
  */
-@Priority(Priorities.AUTHORIZATION)
+// before the role check: a token for another API is refused as such (401), whatever roles it carries
+@Priority(Priorities.AUTHENTICATION + 1)
 public class LiveAdminCaller implements ContainerRequestFilter {
 
     @Context
