@@ -8,7 +8,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,8 +49,7 @@ public class ApiDirectory implements ApiLookup {
     private Snapshot current() {
         Snapshot known = snapshot;
         long now = System.nanoTime();
-        if (known != null
-                && now - known.loadedAt() < Duration.ofSeconds(ttlSeconds).toNanos()) {
+        if (known != null && now - known.loadedAt() < ttlSeconds * 1_000_000_000L) {
             return known;
         }
         long generation = changes.get();

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Issues signed JWT access tokens (RFC 9068, or MicroProfile JWT where an API asks) without touching the database. */
@@ -48,10 +47,12 @@ public class TokenIssuer {
 
     /** The shorter of the application's and the API's lifetimes where either is set, else the server's default. */
     private int lifetimeSeconds(RegisteredClient client, RegisteredApi api) {
-        return Stream.of(client.accessTokenLifetimeSeconds(), api.accessTokenLifetimeSeconds())
-                .flatMap(Optional::stream)
-                .min(Integer::compare)
-                .orElse(defaultLifetimeSeconds);
+        Optional<Integer> own = client.accessTokenLifetimeSeconds();
+        Optional<Integer> apis = api.accessTokenLifetimeSeconds();
+        if (own.isPresent() && apis.isPresent()) {
+            return Math.min(own.get(), apis.get());
+        }
+        return own.or(() -> apis).orElse(defaultLifetimeSeconds);
     }
 
     /** 128 random bits: unique without coordination between instances. */
