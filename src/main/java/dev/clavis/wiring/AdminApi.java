@@ -4,6 +4,7 @@ import dev.clavis.api.boundary.ApisResource;
 import dev.clavis.application.boundary.ApplicationsResource;
 import dev.clavis.application.boundary.LiveAdminCaller;
 import dev.clavis.audit.boundary.AuditResource;
+import dev.clavis.key.boundary.KeysResource;
 import dev.clavis.platform.boundary.ProblemMapper;
 import dev.clavis.platform.boundary.RequestSizeLimit;
 import dev.clavis.role.boundary.RolesResource;
@@ -52,6 +53,7 @@ public class AdminApi extends Application {
         return Set.of(
                 ApisResource.class,
                 ApplicationsResource.class,
+                KeysResource.class,
                 LiveAdminCaller.class,
                 RolesResource.class,
                 AuditResource.class,

@@ -3,6 +3,8 @@ package dev.clavis.wiring;
 import dev.clavis.admin.control.BootstrapAdministrator;
 import dev.clavis.api.control.BuiltInApis;
 import dev.clavis.application.control.BootstrapApplication;
+import dev.clavis.key.control.KeyConfiguration;
+import dev.clavis.key.control.KeyMaintenance;
 import dev.clavis.key.control.SigningKeys;
 import dev.clavis.platform.control.IssuerIdentifier;
 import dev.clavis.platform.control.SchemaMigration;
@@ -11,6 +13,9 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -53,6 +58,15 @@ public class StartupSequence {
     SigningKeys signingKeys;
 
     @Inject
+    KeyMaintenance keyMaintenance;
+
+    @Inject
+    KeyConfiguration keyConfiguration;
+
+    @Resource
+    TimerService timerService;
+
+    @Inject
     BootstrapApplication bootstrapApplication;
 
     @Inject
@@ -68,10 +82,31 @@ public class StartupSequence {
         int applied = SchemaMigration.migrate(dataSource);
         LOG.info(() -> "Database schema is up to date (" + applied + " migrations applied now)");
         builtInApis.ensure();
-        signingKeys.ensureActiveKey();
+        keyConfiguration.policy(); // refuses to start on unsafe key settings, before any key is made
+        keyMaintenance.maintain();
         signingKeys.load();
+        long interval = keyConfiguration.policy().checkInterval().toMillis();
+        timerService.createIntervalTimer(interval, interval, new TimerConfig("signing key check", false));
         BootstrapApplication.Provisioned bootstrap = bootstrapApplication.ensure();
         BootstrapAdministrator.Provisioned administrator = bootstrapAdministrator.ensure();
         StartupBanner.print(issuer, bootstrap, administrator);
+    }
+
+    /**
+     * The key check, on every instance: makes the next key when it is due (once, under the cluster lock), forgets
+     * old ones, and reads what another instance changed.
+     */
+    @Timeout
+    void checkKeys() {
+        try {
+            keyMaintenance.maintain();
+            signingKeys.load();
+        } catch (RuntimeException e) {
+            // the keys in memory keep signing on their schedule; the next check tries again
+            LOG.log(
+                    java.util.logging.Level.WARNING,
+                    "The signing key check failed; it runs again at the next interval",
+                    e);
+        }
     }
 }

@@ -45,13 +45,15 @@ class AdminApiIT extends ClavisIT {
     }
 
     @Test
-    void adminApiWhenTokenLacksAdminRoleThenForbidden() {
+    void adminApiWhenTokenOfAnApplicationWithoutAdminRoleThenUnauthorizedAsATokenForAnotherApi() {
+        // without clavis-admin an application gets no token for the administration API, only for other APIs
         var app = application().roles("pos.sales.read").register();
 
         HttpResponse<String> response =
                 AdminApi.withToken(accessToken(app.clientId(), app.secret())).get("/applications");
 
-        assertProblem(response, 403);
+        assertProblem(response, 401);
+        assertTrue(response.body().contains("for another API"), response.body());
     }
 
     @Test

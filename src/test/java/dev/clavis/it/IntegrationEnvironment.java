@@ -97,7 +97,7 @@ public final class IntegrationEnvironment implements LauncherSessionListener {
     }
 
     /**
-     * Changes one key of the server's configuration file, for the next start of the server.
+     * Changes one key of the server's configuration file, for the next start of the server; null removes it.
      *
      * @return the value it had
      */
@@ -108,7 +108,7 @@ public final class IntegrationEnvironment implements LauncherSessionListener {
             try (var in = Files.newInputStream(file)) {
                 configuration.load(in);
             }
-            String old = (String) configuration.setProperty(key, value);
+            String old = (String) (value == null ? configuration.remove(key) : configuration.setProperty(key, value));
             try (var out = Files.newOutputStream(file)) {
                 configuration.store(out, "Clavis under test");
             }

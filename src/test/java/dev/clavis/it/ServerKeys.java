@@ -30,7 +30,7 @@ final class ServerKeys {
         byte[] kek = keyEncryptionKey();
         try (Connection connection = IntegrationEnvironment.dataSource().getConnection();
                 PreparedStatement query = connection.prepareStatement(
-                        "SELECT kid, private_jwk_encrypted FROM signing_key WHERE state = 'ACTIVE'");
+                        "SELECT kid, private_jwk_encrypted FROM signing_key WHERE revoked_at IS NULL AND active_from <= now() AND (retires_at IS NULL OR retires_at > now())");
                 ResultSet row = query.executeQuery()) {
             if (!row.next()) {
                 throw new IllegalStateException("No active signing key");

@@ -9,32 +9,33 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.clavis.key.entity.KeyState;
 import dev.clavis.key.entity.SigningKey;
-import dev.clavis.platform.control.ClusterLock;
 import dev.clavis.platform.control.KeyEncryptionKeySource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Optional;
 
 /**
- * The keys that sign access tokens, held in memory: the active key's signer, and the public JWK set that resource
- * servers fetch. Keys are created once, stored encrypted, and shared by every instance through the database.
+ * The keys that sign access tokens, held in memory: every stored key with its schedule, the signer of the one that
+ * signs now, and the public JWK set that resource servers fetch. Which key signs follows from the clock and the
+ * schedule ({@link KeySchedule}), so a rotation needs no database read and no message between instances: the view
+ * is worked out again when the next change of phase is due. What is stored is read again by {@link #load()}, after a
+ * change here and at every key check.
  */
 @ApplicationScoped
 public class SigningKeys {
-
-    private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
 
     /** RFC 9068 §2.1: access tokens are typed {@code at+jwt}. */
     public static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
@@ -42,19 +43,23 @@ public class SigningKeys {
     /** The header types tokens are signed with: RFC 9068's, and plain {@code JWT} for MicroProfile JWT APIs. */
     private static final List<JOSEObjectType> TOKEN_TYPES = List.of(ACCESS_TOKEN_TYPE, JOSEObjectType.JWT);
 
-    /** The active key's signer and a header for each token type, made once, not per token. */
-    private record Active(JWSSigner signer, Map<String, JWSHeader> headers) {
+    /** A stored key as memory holds it: its public JWK, and for a key that may sign, a signer and its headers. */
+    private record Loaded(
+            KeySchedule.Times times,
+            String algorithm,
+            JWK publicKey,
+            JWSSigner signer,
+            Map<String, JWSHeader> headers) {}
+
+    /** What the clock says now: the key that signs, what is published, and until when this holds. */
+    private record View(Loaded signing, byte[] jwks, String etag, List<String> algorithms, Instant validUntil) {
 
         JWSHeader header(String type) {
-            JWSHeader header = headers.get(type);
+            JWSHeader header = signing.headers().get(type);
             if (header == null) {
                 throw new IllegalArgumentException("No header for token type " + type);
             }
             return header;
-        }
-
-        JWSAlgorithm algorithm() {
-            return header(ACCESS_TOKEN_TYPE.getType()).getAlgorithm();
         }
     }
 
@@ -65,67 +70,60 @@ public class SigningKeys {
     KeyEncryptionKeySource keyEncryptionKeySource;
 
     @Inject
-    @ConfigProperty(name = "clavis.token.signing-algorithm", defaultValue = "RS256")
-    String signingAlgorithm;
+    KeyConfiguration configuration;
 
-    private volatile Active active;
-    private volatile byte[] publicJwks;
+    private volatile List<Loaded> keys = List.of();
+    private volatile View view;
 
-    /** Creates the first signing key if there is none. Safe when several instances start at once. */
-    @Transactional
-    public void ensureActiveKey() {
-        ClusterLock.lockForBootstrap(entityManager);
-        boolean hasActive = published().stream().anyMatch(key -> key.state() == KeyState.ACTIVE);
-        if (hasActive) {
-            return;
+    /** Reads every stored key into memory; keys already in memory are not decrypted again. */
+    public void load() {
+        Map<String, Loaded> known = new HashMap<>();
+        keys.forEach(key -> known.put(key.times().kid(), key));
+        PrivateKeyCipher cipher = null;
+        List<Loaded> loaded = new ArrayList<>();
+        for (SigningKey key : entityManager
+                .createNamedQuery(SigningKey.FIND_ALL, SigningKey.class)
+                .getResultList()) {
+            KeySchedule.Times times = KeyMaintenance.times(key);
+            Loaded previous = known.get(key.kid());
+            if (previous != null) {
+                loaded.add(new Loaded(
+                        times, previous.algorithm(), previous.publicKey(), previous.signer(), previous.headers()));
+                continue;
+            }
+            if (cipher == null) {
+                cipher = new PrivateKeyCipher(keyEncryptionKeySource.keyEncryptionKey());
+            }
+            loaded.add(decrypted(key, times, cipher));
         }
-        JWSAlgorithm algorithm = JWSAlgorithm.parse(signingAlgorithm);
-        JWK privateKey = KeyPairFactory.generate(algorithm);
-        PrivateKeyCipher cipher = new PrivateKeyCipher(keyEncryptionKeySource.keyEncryptionKey());
-        entityManager.persist(SigningKey.active(
-                privateKey.getKeyID(),
-                algorithm.getName(),
-                privateKey.toPublicJWK().toJSONString(),
-                cipher.encrypt(privateKey)));
-        LOG.info(() -> "Generated signing key " + privateKey.getKeyID() + " (" + algorithm + ")");
+        this.keys = List.copyOf(loaded);
+        this.view = evaluate(Instant.now());
     }
 
-    /** Reads the published keys into memory: the active one's signer and the public JWK set. */
-    @Transactional
-    public void load() {
-        List<SigningKey> keys = published();
-        PrivateKeyCipher cipher = new PrivateKeyCipher(keyEncryptionKeySource.keyEncryptionKey());
-        List<JWK> publicKeys = new ArrayList<>();
-        Active signing = null;
-        for (SigningKey key : keys) {
-            publicKeys.add(parse(key.publicJwk()));
-            if (key.state() == KeyState.ACTIVE) {
-                JWK privateKey = cipher.decrypt(key.privateJwkEncrypted(), key.kid());
-                Map<String, JWSHeader> headers = new HashMap<>();
-                for (JOSEObjectType type : TOKEN_TYPES) {
-                    headers.put(
-                            type.getType(),
-                            new JWSHeader.Builder(JWSAlgorithm.parse(key.algorithm()))
-                                    .type(type)
-                                    .keyID(key.kid())
-                                    .build());
-                }
-                signing = new Active(KeyPairFactory.signer(privateKey), Map.copyOf(headers));
-            }
+    private static Loaded decrypted(SigningKey key, KeySchedule.Times times, PrivateKeyCipher cipher) {
+        JWK publicKey = parse(key.publicJwk());
+        if (key.revokedAt() != null) {
+            return new Loaded(times, key.algorithm(), publicKey, null, Map.of()); // never signs again
         }
-        if (signing == null) {
-            throw new IllegalStateException("There is no active signing key");
+        JWK privateKey = cipher.decrypt(key.privateJwkEncrypted(), key.kid());
+        Map<String, JWSHeader> headers = new HashMap<>();
+        for (JOSEObjectType type : TOKEN_TYPES) {
+            headers.put(
+                    type.getType(),
+                    new JWSHeader.Builder(JWSAlgorithm.parse(key.algorithm()))
+                            .type(type)
+                            .keyID(key.kid())
+                            .build());
         }
-        this.publicJwks = new JWKSet(publicKeys).toString(true).getBytes(StandardCharsets.UTF_8);
-        this.active = signing;
+        return new Loaded(times, key.algorithm(), publicKey, KeyPairFactory.signer(privateKey), Map.copyOf(headers));
     }
 
     /** @param type the JOSE header {@code typ}: {@code at+jwt} or {@code JWT} */
     public String sign(JWTClaimsSet claims, String type) {
-        Active current = active;
+        View current = current();
         SignedJWT jwt = new SignedJWT(current.header(type), claims);
         try {
-            jwt.sign(current.signer());
+            jwt.sign(current.signing().signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("Could not sign an access token", e);
         }
@@ -133,23 +131,110 @@ public class SigningKeys {
     }
 
     public boolean isLoaded() {
-        return active != null;
+        View current = view;
+        return current != null && current.signing() != null;
     }
 
     /** @return the JWK set of every published key, public parts only (RFC 7517 §5) */
     public byte[] publicJwks() {
-        return publicJwks.clone();
+        return current().jwks().clone();
+    }
+
+    /** @return a strong validator of the JWK set, for {@code ETag} */
+    public String jwksEtag() {
+        return current().etag();
     }
 
     /** @return the algorithms of the published keys, for discovery */
     public List<String> algorithms() {
-        return List.of(active.algorithm().getName());
+        return current().algorithms();
     }
 
-    private List<SigningKey> published() {
-        return entityManager
-                .createNamedQuery(SigningKey.FIND_PUBLISHED, SigningKey.class)
-                .getResultList();
+    /** @return how long a cache may keep the JWK set */
+    public long jwksMaxAgeSeconds() {
+        return configuration.policy().jwksMaxAge().toSeconds();
+    }
+
+    /** The keys as the clock places them now, for the administrators. */
+    public List<KeyStatus> statuses() {
+        Instant now = Instant.now();
+        KeyPolicy policy = configuration.policy();
+        Optional<KeySchedule.Times> signing = KeySchedule.signing(times(), now, policy);
+        return keys.stream()
+                .map(key -> new KeyStatus(
+                        key.times().kid(),
+                        key.algorithm(),
+                        signing.map(s -> s.kid().equals(key.times().kid())).orElse(false)
+                                ? KeySchedule.Phase.ACTIVE
+                                : KeySchedule.phase(key.times(), now, policy),
+                        key.times().createdAt(),
+                        key.times().activeFrom(),
+                        key.times().retiresAt(),
+                        key.times().revokedAt()))
+                .toList();
+    }
+
+    /** A key's schedule and phase, never any part of its private half. */
+    public record KeyStatus(
+            String kid,
+            String algorithm,
+            KeySchedule.Phase phase,
+            Instant createdAt,
+            Instant activeFrom,
+            Instant retiresAt,
+            Instant revokedAt) {}
+
+    private View current() {
+        View current = view;
+        if (current == null) {
+            throw new IllegalStateException("The signing keys are not loaded yet");
+        }
+        Instant now = Instant.now();
+        if (!now.isBefore(current.validUntil())) {
+            current = evaluate(now);
+            view = current;
+        }
+        return current;
+    }
+
+    private List<KeySchedule.Times> times() {
+        return keys.stream().map(Loaded::times).toList();
+    }
+
+    private View evaluate(Instant now) {
+        KeyPolicy policy = configuration.policy();
+        List<KeySchedule.Times> times = times();
+        Optional<KeySchedule.Times> signing = KeySchedule.signing(times, now, policy);
+        if (signing.isEmpty()) {
+            throw new IllegalStateException("There is no signing key; the key check makes one at start");
+        }
+        Map<String, Loaded> byKid = new HashMap<>();
+        keys.forEach(key -> byKid.put(key.times().kid(), key));
+        List<JWK> published = new ArrayList<>();
+        List<String> algorithms = new ArrayList<>();
+        for (KeySchedule.Times key : KeySchedule.published(times, now, policy)) {
+            Loaded loaded = byKid.get(key.kid());
+            published.add(loaded.publicKey());
+            if (!algorithms.contains(loaded.algorithm())) {
+                algorithms.add(loaded.algorithm());
+            }
+        }
+        byte[] jwks = new JWKSet(published).toString(true).getBytes(StandardCharsets.UTF_8);
+        Instant validUntil = KeySchedule.nextChange(times, now, policy).orElse(Instant.MAX);
+        return new View(byKid.get(signing.get().kid()), jwks, etag(jwks), List.copyOf(algorithms), validUntil);
+    }
+
+    private static String etag(byte[] jwks) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(jwks);
+            return "\""
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(digest)
+                            .substring(0, 22) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
     }
 
     private static JWK parse(String json) {

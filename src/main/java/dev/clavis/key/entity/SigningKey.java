@@ -2,8 +2,6 @@ package dev.clavis.key.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -12,17 +10,15 @@ import java.util.Objects;
 
 /**
  * A key pair that signs access tokens. The public half is stored as a JWK; the private half only encrypted under the
- * key-encryption key from configuration (a JWE, see {@code PrivateKeyCipher}).
+ * key-encryption key from configuration (a JWE, see {@code PrivateKeyCipher}). When it is published, signs and
+ * retires follows from its instants ({@code KeySchedule}), written when it is made.
  */
 @Entity
 @Table(name = "signing_key")
-@NamedQuery(
-        name = SigningKey.FIND_PUBLISHED,
-        query =
-                "SELECT k FROM SigningKey k WHERE k.state <> dev.clavis.key.entity.KeyState.RETIRED ORDER BY k.createdAt")
+@NamedQuery(name = SigningKey.FIND_ALL, query = "SELECT k FROM SigningKey k ORDER BY k.activeFrom")
 public class SigningKey {
 
-    public static final String FIND_PUBLISHED = "SigningKey.findPublished";
+    public static final String FIND_ALL = "SigningKey.findAll";
 
     @Id
     private String kid;
@@ -36,31 +32,63 @@ public class SigningKey {
     @Column(name = "private_jwk_encrypted", nullable = false)
     private String privateJwkEncrypted;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private KeyState state;
-
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Column(name = "activated_at")
-    private Instant activatedAt;
+    @Column(name = "active_from", nullable = false)
+    private Instant activeFrom;
+
+    @Column(name = "retires_at")
+    private Instant retiresAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
 
     protected SigningKey() {
         // for JPA
     }
 
-    /** A key that signs from now on. */
-    public static SigningKey active(String kid, String algorithm, String publicJwk, String privateJwkEncrypted) {
-        SigningKey key = new SigningKey();
-        key.kid = Objects.requireNonNull(kid);
-        key.algorithm = Objects.requireNonNull(algorithm);
-        key.publicJwk = Objects.requireNonNull(publicJwk);
-        key.privateJwkEncrypted = Objects.requireNonNull(privateJwkEncrypted);
-        key.state = KeyState.ACTIVE;
-        key.createdAt = Instant.now();
-        key.activatedAt = key.createdAt;
-        return key;
+    /** A key published from now on, that signs from {@code activeFrom} until {@code retiresAt}. */
+    public SigningKey(
+            String kid,
+            String algorithm,
+            String publicJwk,
+            String privateJwkEncrypted,
+            Instant createdAt,
+            Instant activeFrom,
+            Instant retiresAt) {
+        this.kid = Objects.requireNonNull(kid);
+        this.algorithm = Objects.requireNonNull(algorithm);
+        this.publicJwk = Objects.requireNonNull(publicJwk);
+        this.privateJwkEncrypted = Objects.requireNonNull(privateJwkEncrypted);
+        this.createdAt = Objects.requireNonNull(createdAt);
+        this.activeFrom = Objects.requireNonNull(activeFrom);
+        this.retiresAt = Objects.requireNonNull(retiresAt);
+    }
+
+    /** Moves when it signs: a planned rotation, or promotion in place of a revoked key. */
+    public void scheduleFor(Instant activeFrom, Instant retiresAt) {
+        if (retiresAt.isBefore(activeFrom)) {
+            throw new IllegalArgumentException("A key retires after it starts signing");
+        }
+        this.activeFrom = activeFrom;
+        this.retiresAt = retiresAt;
+    }
+
+    public void retireAt(Instant retiresAt) {
+        this.retiresAt = retiresAt.isBefore(activeFrom) ? activeFrom : retiresAt;
+    }
+
+    /** Unpublished at once: for a key that may be compromised. */
+    public void revoke(Instant now) {
+        if (revokedAt == null) {
+            revokedAt = now;
+        }
+    }
+
+    /** After a change of the key-encryption key. */
+    public void reencrypt(String privateJwkEncrypted) {
+        this.privateJwkEncrypted = Objects.requireNonNull(privateJwkEncrypted);
     }
 
     public String kid() {
@@ -79,7 +107,19 @@ public class SigningKey {
         return privateJwkEncrypted;
     }
 
-    public KeyState state() {
-        return state;
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant activeFrom() {
+        return activeFrom;
+    }
+
+    public Instant retiresAt() {
+        return retiresAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
     }
 }

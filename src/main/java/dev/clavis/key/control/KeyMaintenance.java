@@ -1,0 +1,222 @@
+package dev.clavis.key.control;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import dev.clavis.audit.control.AuditTrail;
+import dev.clavis.key.entity.SigningKey;
+import dev.clavis.platform.control.ClusterLock;
+import dev.clavis.platform.control.KeyEncryptionKeySource;
+import dev.clavis.platform.control.Outcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the stored keys on schedule, under the cluster-wide lock so that two instances never both make the next
+ * key: schedules the successor of the signing key (made at once, published a whole lead time before it signs), lets
+ * expired and revoked keys go after their retention, and carries out the administrators' rotations. Runs at start
+ * and at every key check; {@link SigningKeys#load()} reads the result into memory.
+ */
+@ApplicationScoped
+public class KeyMaintenance {
+
+    private static final Logger LOG = Logger.getLogger(KeyMaintenance.class.getName());
+
+    @PersistenceContext
+    EntityManager entityManager;
+
+    @Inject
+    KeyEncryptionKeySource keyEncryptionKeySource;
+
+    @Inject
+    KeyConfiguration configuration;
+
+    @Inject
+    AuditTrail audit;
+
+    static KeySchedule.Times times(SigningKey key) {
+        return new KeySchedule.Times(key.kid(), key.createdAt(), key.activeFrom(), key.retiresAt(), key.revokedAt());
+    }
+
+    /** Brings the stored keys on schedule: the first key, a next key, old keys removed. */
+    @Transactional
+    public void maintain() {
+        ClusterLock.lockForBootstrap(entityManager);
+        Instant now = Instant.now();
+        KeyPolicy policy = configuration.policy();
+        List<SigningKey> stored = all();
+        forgetExpired(stored, now, policy);
+        stored = all();
+        scheduleUnscheduled(stored, now, policy);
+        replaceNextOfAnotherAlgorithm(stored, now, policy);
+        stored = all();
+        ensureNext(stored, now, policy);
+    }
+
+    /**
+     * Rotate now: the next key signs at the next safe instant, once it has been published a whole lead time (at
+     * once, when it has been).
+     *
+     * @return when the next key signs
+     */
+    @Transactional
+    public Outcome<Instant> rotate(String actor) {
+        return audit.audited(actor, "key.rotate", "signing keys", this::rotateUnaudited);
+    }
+
+    private Outcome<Instant> rotateUnaudited() {
+        ClusterLock.lockForBootstrap(entityManager);
+        Instant now = Instant.now();
+        KeyPolicy policy = configuration.policy();
+        List<SigningKey> stored = all();
+        Optional<SigningKey> current = signing(stored, now, policy);
+        Optional<SigningKey> next = inPhase(stored, now, policy, KeySchedule.Phase.NEXT);
+        if (current.isEmpty() || next.isEmpty()) {
+            return new Outcome.Conflict<>("There is no next key to rotate to yet; try again in a minute", List.of());
+        }
+        Instant at = KeySchedule.safeRotation(times(next.get()), now, policy);
+        current.get().retireAt(at);
+        next.get().scheduleFor(at, at.plus(policy.period()));
+        entityManager.flush();
+        LOG.info(() -> "Rotation: key " + next.get().kid() + " signs from " + at + " instead of "
+                + current.get().kid());
+        return new Outcome.Done<>(at);
+    }
+
+    /**
+     * Replace now, for a key that may be compromised: the signing key is revoked (unpublished at once, so its
+     * tokens stop validating as soon as resource servers read the JWKS again), the next key signs from now on, and
+     * a new next key is made.
+     *
+     * @return the revoked key's ID
+     */
+    @Transactional
+    public Outcome<String> replace(String actor) {
+        return audit.audited(actor, "key.replace", "signing keys", this::replaceUnaudited);
+    }
+
+    private Outcome<String> replaceUnaudited() {
+        ClusterLock.lockForBootstrap(entityManager);
+        Instant now = Instant.now();
+        KeyPolicy policy = configuration.policy();
+        List<SigningKey> stored = all();
+        Optional<SigningKey> current = signing(stored, now, policy);
+        if (current.isEmpty()) {
+            return new Outcome.Conflict<>("No key signs now", List.of());
+        }
+        Optional<SigningKey> next = inPhase(stored, now, policy, KeySchedule.Phase.NEXT);
+        current.get().revoke(now);
+        current.get().retireAt(now);
+        if (next.isPresent()) {
+            next.get().scheduleFor(now, now.plus(policy.period()));
+        } else {
+            create(now, now, now.plus(policy.period()));
+        }
+        entityManager.flush();
+        ensureNext(all(), now, policy);
+        String revoked = current.get().kid();
+        LOG.warning(() -> "Key " + revoked + " revoked and replaced; tokens it signed no longer validate");
+        return new Outcome.Done<>(revoked);
+    }
+
+    private void forgetExpired(List<SigningKey> stored, Instant now, KeyPolicy policy) {
+        for (SigningKey key : stored) {
+            KeySchedule.Phase phase = KeySchedule.phase(times(key), now, policy);
+            boolean revokedLongAgo = phase == KeySchedule.Phase.REVOKED
+                    && key.revokedAt().plus(policy.retention()).isBefore(now);
+            if (phase == KeySchedule.Phase.EXPIRED || revokedLongAgo) {
+                entityManager.remove(key);
+                LOG.info(() -> "Key " + key.kid() + " removed: every token it signed has expired");
+            }
+        }
+        entityManager.flush();
+    }
+
+    /** A key from before rotation existed signs on until a successor, published a lead time ahead, takes over. */
+    private void scheduleUnscheduled(List<SigningKey> stored, Instant now, KeyPolicy policy) {
+        for (SigningKey key : stored) {
+            if (key.retiresAt() == null && key.revokedAt() == null) {
+                Instant planned = key.activeFrom().plus(policy.period());
+                Instant earliest = now.plus(policy.lead());
+                key.retireAt(planned.isAfter(earliest) ? planned : earliest);
+            }
+        }
+    }
+
+    /**
+     * After a change of {@code clavis.token.signing-algorithm}, the next key is made again for the new algorithm if
+     * it can still be published a whole lead time before it signs; otherwise the one after it is.
+     */
+    private void replaceNextOfAnotherAlgorithm(List<SigningKey> stored, Instant now, KeyPolicy policy) {
+        for (SigningKey key : stored) {
+            boolean next = KeySchedule.phase(times(key), now, policy) == KeySchedule.Phase.NEXT;
+            if (next
+                    && !key.algorithm().equals(configuration.algorithm())
+                    && !key.activeFrom().isBefore(now.plus(policy.lead()))) {
+                entityManager.remove(key);
+                entityManager.flush();
+                create(now, key.activeFrom(), key.retiresAt());
+                LOG.info(() -> "Next key " + key.kid() + " replaced by one for " + configuration.algorithm());
+            }
+        }
+    }
+
+    private void ensureNext(List<SigningKey> stored, Instant now, KeyPolicy policy) {
+        // twice at most: on the first start, the first key (signing at once), then its successor
+        List<SigningKey> keys = stored;
+        for (int made = 0; made < 2; made++) {
+            Optional<Instant> due = KeySchedule.nextKeyDue(
+                    keys.stream().map(KeyMaintenance::times).toList(), now, policy);
+            if (due.isEmpty()) {
+                return;
+            }
+            Instant activeFrom = due.get();
+            signing(keys, now, policy).ifPresent(current -> current.retireAt(activeFrom));
+            create(now, activeFrom, activeFrom.plus(policy.period()));
+            keys = all();
+        }
+    }
+
+    private void create(Instant now, Instant activeFrom, Instant retiresAt) {
+        JWSAlgorithm algorithm = JWSAlgorithm.parse(configuration.algorithm());
+        JWK privateKey = KeyPairFactory.generate(algorithm);
+        PrivateKeyCipher cipher = new PrivateKeyCipher(keyEncryptionKeySource.keyEncryptionKey());
+        entityManager.persist(new SigningKey(
+                privateKey.getKeyID(),
+                algorithm.getName(),
+                privateKey.toPublicJWK().toJSONString(),
+                cipher.encrypt(privateKey),
+                now,
+                activeFrom,
+                retiresAt));
+        entityManager.flush();
+        LOG.info(() -> "Generated signing key " + privateKey.getKeyID() + " (" + algorithm + "), signing from "
+                + activeFrom + " until " + retiresAt);
+    }
+
+    private Optional<SigningKey> signing(List<SigningKey> stored, Instant now, KeyPolicy policy) {
+        return KeySchedule.signing(stored.stream().map(KeyMaintenance::times).toList(), now, policy)
+                .flatMap(times -> stored.stream()
+                        .filter(key -> key.kid().equals(times.kid()))
+                        .findFirst());
+    }
+
+    private static Optional<SigningKey> inPhase(
+            List<SigningKey> stored, Instant now, KeyPolicy policy, KeySchedule.Phase phase) {
+        return stored.stream()
+                .filter(key -> KeySchedule.phase(times(key), now, policy) == phase)
+                .findFirst();
+    }
+
+    private List<SigningKey> all() {
+        return entityManager
+                .createNamedQuery(SigningKey.FIND_ALL, SigningKey.class)
+                .getResultList();
+    }
+}
