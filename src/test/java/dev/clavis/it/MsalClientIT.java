@@ -11,8 +11,6 @@ import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
-import com.microsoft.aad.msal4j.IHttpClient;
-import com.microsoft.aad.msal4j.IHttpResponse;
 import com.microsoft.aad.msal4j.TokenSource;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -25,28 +23,18 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URL;
-import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLContext;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -175,7 +163,7 @@ class MsalClientIT {
         String identifier = "https://pos.example.com/" + TestApplications.uniqueId();
         String api = createApi(identifier, List.of("pos.sales.read"));
         var app = application().roles("pos.sales.read").apis(api).register();
-        RecordingHttpClient wire = new RecordingHttpClient(certificate.trustingOnlyThis());
+        RecordingMsalHttpClient wire = new RecordingMsalHttpClient(certificate.trustingOnlyThis());
         ConfidentialClientApplication msal = ConfidentialClientApplication.builder(
                         app.clientId(), ClientCredentialFactory.createFromSecret(app.secret()))
                 .oidcAuthority(issuer)
@@ -205,7 +193,7 @@ class MsalClientIT {
                 Set.of(form.get("scope").split(" ")),
                 "MSAL adds the OpenID scopes, which Clavis drops next to a .default");
         assertEquals("1", form.get("client_info"), "which Clavis ignores");
-        assertEquals(200, wire.lastStatus, "Clavis took the form as MSAL wrote it");
+        assertEquals(200, wire.lastStatus(), "Clavis took the form as MSAL wrote it");
     }
 
     private static void serveOverTls() throws IOException {
@@ -271,65 +259,6 @@ class MsalClientIT {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    /**
-     * MSAL's transport swapped for the JDK's, to see what MSAL sends: which URLs, and the token request's form.
-     * Everything above the transport (authority, discovery, request building, response parsing) stays MSAL's.
-     */
-    private static final class RecordingHttpClient implements IHttpClient {
-
-        final List<String> requests = new ArrayList<>();
-        private final HttpClient http;
-        private String lastBody;
-        private int lastStatus;
-
-        RecordingHttpClient(SSLContext tls) {
-            http = HttpClient.newBuilder()
-                    .sslContext(tls)
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .build();
-        }
-
-        @Override
-        public IHttpResponse send(com.microsoft.aad.msal4j.HttpRequest request) throws Exception {
-            requests.add(request.httpMethod() + " " + request.url());
-            HttpRequest.Builder builder =
-                    HttpRequest.newBuilder(URI.create(request.url().toString())).timeout(Duration.ofSeconds(30));
-            if (request.headers() != null) {
-                request.headers().forEach(builder::header);
-            }
-            if (request.body() != null) {
-                lastBody = request.body();
-                builder.method(request.httpMethod().name(), HttpRequest.BodyPublishers.ofString(request.body()));
-            } else {
-                builder.method(request.httpMethod().name(), HttpRequest.BodyPublishers.noBody());
-            }
-            HttpResponse<String> response;
-            try {
-                response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            lastStatus = response.statusCode();
-            com.microsoft.aad.msal4j.HttpResponse answer = new com.microsoft.aad.msal4j.HttpResponse()
-                    .statusCode(response.statusCode())
-                    .body(response.body());
-            answer.addHeaders(response.headers().map());
-            return answer;
-        }
-
-        /** The last form MSAL posted, decoded. */
-        Map<String, String> lastForm() {
-            Map<String, String> form = new LinkedHashMap<>();
-            for (String pair : lastBody.split("&")) {
-                int equals = pair.indexOf('=');
-                form.put(
-                        URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-            return form;
         }
     }
 }
