@@ -25,8 +25,15 @@ import java.util.logging.Logger;
  * the raw request: the exact body bytes (to refuse repeated parameters and bad encodings), its size before it is
  * read, and every Authorization header. Every response, errors included, is JSON with {@code Cache-Control:
  * no-store} (§5.1).
+ *
+ * <p>Also at {@code /.well-known/oauth2/v2.0/token}, for Microsoft's MSAL: MSAL for Java (msal4j 1.26.1) reads
+ * discovery for an {@code oidcAuthority} only to check the issuer, then posts client-credentials requests to {@code
+ * https://{host}/{first path segment of the discovery URL}/oauth2/v2.0/token}, the Entra ID layout; with Clavis at the
+ * root that segment is {@code .well-known}. Not advertised in discovery; {@code MsalClientIT} shows where MSAL posts.
  */
-@WebServlet(name = "token", urlPatterns = "/oauth2/token")
+@WebServlet(
+        name = "token",
+        urlPatterns = {"/oauth2/token", "/.well-known/oauth2/v2.0/token"})
 public class TokenEndpoint extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
