@@ -1,5 +1,8 @@
 package dev.clavis.admin.boundary;
 
+import dev.clavis.api.control.ApiCatalog;
+import dev.clavis.api.control.RegisteredApi;
+import dev.clavis.api.entity.Api;
 import dev.clavis.application.control.ApplicationCatalog;
 import dev.clavis.application.control.ApplicationForm;
 import dev.clavis.application.entity.Application;
@@ -21,11 +24,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Application details: change it, enable or disable it, delete it (after a confirmation), add and revoke secrets, and
- * the "Connect your application" panel. Loaded with {@code f:viewParam clientId} and {@code f:viewAction}.
+ * Application details: change it (its roles and the APIs it may call), enable or disable it, delete it (after a
+ * confirmation), add and revoke secrets, and the "Connect your application" panel with the token request for each API.
+ * The status line says what it can get a token for, or why it cannot (see {@link ApplicationStatus}). Loaded with
+ * {@code f:viewParam clientId} and {@code f:viewAction}.
  */
 @Named
 @ViewScoped
@@ -39,8 +46,14 @@ public class ApplicationPage implements Serializable {
     public record SecretRow(String id, String hint, Instant createdAt, Instant expiresAt, boolean active)
             implements Serializable {}
 
+    /** An API as a choice of the "APIs this application may call" checkboxes. */
+    public record ApiChoice(String id, String label) implements Serializable {}
+
     @Inject
     transient ApplicationCatalog catalog;
+
+    @Inject
+    transient ApiCatalog apiCatalog;
 
     @Inject
     transient AdminSession session;
@@ -58,6 +71,12 @@ public class ApplicationPage implements Serializable {
     private Integer accessTokenLifetimeSeconds;
     private List<String> roles = new ArrayList<>();
     private List<SecretRow> secrets = List.of();
+    private List<String> apis = new ArrayList<>();
+    private String defaultApi;
+    private int savedApiCount;
+    private List<ApiChoice> apiChoices = List.of();
+    private ApplicationStatus status;
+    private List<ConnectExamples> connections = List.of();
     private boolean confirmingDelete;
     private String newSecretExpiry;
     private transient String newSecretValue;
@@ -79,6 +98,33 @@ public class ApplicationPage implements Serializable {
         roles = new ArrayList<>(
                 application.roles().stream().map(Role::name).sorted().toList());
         secrets = application.secrets().stream().map(secret -> row(secret, now)).toList();
+        apis = new ArrayList<>(application.apis().stream().map(Api::id).sorted().toList());
+        savedApiCount = apis.size();
+        defaultApi = application.defaultApi() == null
+                ? null
+                : application.defaultApi().id();
+        apiChoices = apiCatalog.list().stream().map(ApplicationPage::choice).toList();
+        status = ApplicationStatus.of(new ApplicationStatus.Facts(
+                enabled,
+                clientCredentialsFlow,
+                secrets.stream().filter(SecretRow::active).count(),
+                Set.copyOf(roles),
+                application.apis().stream().map(RegisteredApi::of).toList(),
+                defaultApi));
+        String issuer = getIssuer();
+        connections = status.targets().stream()
+                .map(target -> ConnectExamples.of(target, clientId, issuer, getTokenEndpoint()))
+                .toList();
+    }
+
+    private static ApiChoice choice(Api api) {
+        String label = api.displayName() + " — " + api.identifier()
+                + (api.isEnabled() ? "" : " (disabled)")
+                + (api.understandsEveryRole()
+                        ? ", every role"
+                        : ", roles "
+                                + api.roles().stream().map(Role::name).sorted().collect(Collectors.joining(", ")));
+        return new ApiChoice(api.id(), label);
     }
 
     private static SecretRow row(ClientSecret secret, Instant now) {
@@ -108,8 +154,8 @@ public class ApplicationPage implements Serializable {
                         "CONFIDENTIAL",
                         clientCredentialsFlow,
                         List.copyOf(roles),
-                        null,
-                        null,
+                        List.copyOf(apis),
+                        apis.size() > 1 && defaultApi != null && !defaultApi.isEmpty() ? defaultApi : null,
                         enable,
                         accessTokenLifetimeSeconds,
                         null),
@@ -257,6 +303,48 @@ public class ApplicationPage implements Serializable {
 
     public void setRoles(List<String> roles) {
         this.roles = roles == null ? new ArrayList<>() : new ArrayList<>(roles);
+    }
+
+    public List<String> getApis() {
+        return apis;
+    }
+
+    public void setApis(List<String> apis) {
+        this.apis = apis == null ? new ArrayList<>() : new ArrayList<>(apis);
+    }
+
+    /** The API a token request that names none is for; empty for none. */
+    public String getDefaultApi() {
+        return defaultApi;
+    }
+
+    public void setDefaultApi(String defaultApi) {
+        this.defaultApi = defaultApi;
+    }
+
+    /** Whether the saved application may call several APIs, when choosing a default matters. */
+    public boolean isSeveralApis() {
+        return savedApiCount > 1;
+    }
+
+    public List<ApiChoice> getApiChoices() {
+        return apiChoices;
+    }
+
+    public ApplicationStatus getStatus() {
+        return status;
+    }
+
+    public String getStatusText() {
+        return status == null ? "" : status.text();
+    }
+
+    public boolean isCanObtainTokens() {
+        return status != null && status.canObtainTokens();
+    }
+
+    public List<ConnectExamples> getConnections() {
+        return connections;
     }
 
     public List<SecretRow> getSecrets() {

@@ -1,5 +1,6 @@
 package dev.clavis.admin.boundary;
 
+import dev.clavis.api.entity.Api;
 import dev.clavis.application.control.ApplicationCatalog;
 import dev.clavis.application.entity.Application;
 import dev.clavis.application.entity.ClientSecret;
@@ -27,6 +28,7 @@ public class ApplicationsPage implements Serializable {
             String type,
             String flows,
             String roles,
+            String apis,
             long activeSecrets,
             Instant nearestExpiry,
             boolean enabled)
@@ -61,6 +63,12 @@ public class ApplicationsPage implements Serializable {
                 String.join(
                         ", ",
                         application.roles().stream().map(Role::name).sorted().toList()),
+                String.join(
+                        ", ",
+                        application.apis().stream()
+                                .map(Api::displayName)
+                                .sorted()
+                                .toList()),
                 active.size(),
                 active.stream()
                         .map(ClientSecret::expiresAt)
