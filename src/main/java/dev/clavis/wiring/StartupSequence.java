@@ -8,6 +8,7 @@ import dev.clavis.key.control.KeyMaintenance;
 import dev.clavis.key.control.SigningKeys;
 import dev.clavis.platform.control.IssuerIdentifier;
 import dev.clavis.platform.control.SchemaMigration;
+import dev.clavis.platform.control.ServerSecrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -61,6 +62,9 @@ public class StartupSequence {
     KeyMaintenance keyMaintenance;
 
     @Inject
+    ServerSecrets serverSecrets;
+
+    @Inject
     KeyConfiguration keyConfiguration;
 
     @Resource
@@ -81,6 +85,8 @@ public class StartupSequence {
         IssuerIdentifier.check(issuer).ifPresent(LOG::warning);
         int applied = SchemaMigration.migrate(dataSource);
         LOG.info(() -> "Database schema is up to date (" + applied + " migrations applied now)");
+        serverSecrets.ensure();
+        keyMaintenance.reencryptUnderCurrentKey();
         builtInApis.ensure();
         keyConfiguration.policy(); // refuses to start on unsafe key settings, before any key is made
         keyMaintenance.maintain();

@@ -152,6 +152,11 @@ public final class IntegrationEnvironment implements LauncherSessionListener {
         return postgres.getPostgresDatabase();
     }
 
+    /** A database {@link #newDatabase} made. */
+    static DataSource database(String name) {
+        return postgres.getDatabase("postgres", name);
+    }
+
     /** Another database of the same PostgreSQL, made for a test that needs a schema of its own. */
     static DataSource newDatabase(String name) {
         try (var connection = dataSource().getConnection();

@@ -134,6 +134,34 @@ class KeyRotationIT {
         return seen;
     }
 
+    /** Every stored secret opens with the new key-encryption key and none with the old one. */
+    private static void assertOnlyOpenedBy(byte[] newKek, byte[] oldKek, String database) throws Exception {
+        javax.crypto.SecretKey fresh = new javax.crypto.spec.SecretKeySpec(newKek, "AES");
+        javax.crypto.SecretKey stale = new javax.crypto.spec.SecretKeySpec(oldKek, "AES");
+        try (var connection = IntegrationEnvironment.database(database).getConnection();
+                var statement = connection.createStatement()) {
+            try (var rows = statement.executeQuery("SELECT kid, private_jwk_encrypted FROM signing_key")) {
+                while (rows.next()) {
+                    String kid = rows.getString(1);
+                    String sealed = rows.getString(2);
+                    new dev.clavis.key.control.PrivateKeyCipher(fresh).decrypt(sealed, kid);
+                    org.junit.jupiter.api.Assertions.assertThrows(
+                            dev.clavis.key.control.PrivateKeyCipher.KeyDecryptionException.class,
+                            () -> new dev.clavis.key.control.PrivateKeyCipher(stale).decrypt(sealed, kid),
+                            "the old key-encryption key still opens key " + kid);
+                }
+            }
+            try (var rows = statement.executeQuery("SELECT value_encrypted FROM server_secret")) {
+                assertTrue(rows.next());
+                String sealed = rows.getString(1);
+                assertTrue(dev.clavis.platform.control.SecretBox.open(sealed, "derivation-root", fresh)
+                        .isPresent());
+                assertTrue(dev.clavis.platform.control.SecretBox.open(sealed, "derivation-root", stale)
+                        .isEmpty());
+            }
+        }
+    }
+
     @Test
     void rotationWhenTokensRequestedThroughoutThenEveryOneValidatesAcrossRotationsRestartAndAlgorithmChange()
             throws Exception {
@@ -171,12 +199,26 @@ class KeyRotationIT {
             assertTrue(seen.size() >= 4, "at least three rotations: " + seen);
             assertTrue(server.fetches > 5, "the resource server followed the cache headers: " + server.fetches);
 
-            // 2. A restart in the middle of a rotation keeps the schedule, and the algorithm changes by rotation.
+            // 2. A restart in the middle of a rotation keeps the schedule, and the algorithm changes by rotation. The
+            // key-encryption key changes at the same start: what the old one protected is re-encrypted, and the
+            // generated secret of the application (its digest keyed from the server secret) still works.
             deployer.undeploy(CLAVIS);
             IntegrationEnvironment.reconfigure("clavis.token.signing-algorithm", "ES256");
+            byte[] oldKek = ServerKeys.keyEncryptionKey();
+            byte[] newKek = new byte[32];
+            new java.security.SecureRandom().nextBytes(newKek);
+            java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+            original.put(
+                    "clavis.key-encryption-key",
+                    IntegrationEnvironment.reconfigure("clavis.key-encryption-key", base64.encodeToString(newKek)));
+            original.put(
+                    "clavis.key-encryption-key-previous",
+                    IntegrationEnvironment.reconfigure(
+                            "clavis.key-encryption-key-previous", base64.encodeToString(oldKek)));
             deployer.deploy(CLAVIS);
             Map<String, JWSAlgorithm> afterRestart = tokensFor(Duration.ofSeconds(22), server);
             assertTrue(afterRestart.containsValue(JWSAlgorithm.ES256), "ES256 by rotation: " + afterRestart);
+            assertOnlyOpenedBy(newKek, oldKek, database);
             String discovery = Clavis.get("/.well-known/openid-configuration").body();
             assertTrue(discovery.contains("ES256"), discovery);
 

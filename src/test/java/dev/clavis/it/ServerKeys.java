@@ -3,6 +3,7 @@ package dev.clavis.it;
 import com.nimbusds.jose.jwk.JWK;
 import dev.clavis.key.control.PrivateKeyCipher;
 import dev.clavis.platform.control.KeyEncryptionKeySource;
+import dev.clavis.platform.control.SecretBox;
 import dev.clavis.platform.control.SecretDigests;
 import dev.clavis.platform.control.SecretDigestsProducer;
 import dev.clavis.platform.control.SecretHasher;
@@ -42,12 +43,30 @@ final class ServerKeys {
 
     /** The server's digests of client secrets, as it keys them (with a fast PBKDF2 for typed secrets). */
     static SecretDigests secretDigests() {
-        SecretKey kek = new SecretKeySpec(keyEncryptionKey(), "AES");
         return new SecretDigests(
-                KeyEncryptionKeySource.derive(kek, SecretDigestsProducer.PURPOSE), new SecretHasher(1_000));
+                KeyEncryptionKeySource.derive(derivationRoot(), SecretDigestsProducer.PURPOSE),
+                new SecretHasher(1_000));
     }
 
-    private static byte[] keyEncryptionKey() {
+    /** The root the server derives its keys from, stored encrypted under the key-encryption key. */
+    private static SecretKey derivationRoot() {
+        SecretKey kek = new SecretKeySpec(keyEncryptionKey(), "AES");
+        try (Connection connection = IntegrationEnvironment.dataSource().getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT value_encrypted FROM server_secret WHERE name = 'derivation-root'");
+                ResultSet row = query.executeQuery()) {
+            if (!row.next()) {
+                throw new IllegalStateException("No server secret: has Clavis started on this database?");
+            }
+            byte[] root = SecretBox.open(row.getString(1), "derivation-root", kek)
+                    .orElseThrow(() -> new IllegalStateException("The key-encryption key does not open the root"));
+            return new SecretKeySpec(root, "HmacSHA256");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] keyEncryptionKey() {
         Path kekFile = Path.of(System.getProperty(IntegrationEnvironment.DATA_DIR), "key-encryption-key");
         try {
             return Base64.getDecoder().decode(Files.readString(kekFile).strip());

@@ -1,7 +1,7 @@
 package dev.clavis.admin.control;
 
 import dev.clavis.platform.control.HmacSha256;
-import dev.clavis.platform.control.KeyEncryptionKeySource;
+import dev.clavis.platform.control.ServerSecrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,7 +33,7 @@ public class DeviceCookies {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     @Inject
-    KeyEncryptionKeySource keys;
+    ServerSecrets keys;
 
     private SecretKey key;
 

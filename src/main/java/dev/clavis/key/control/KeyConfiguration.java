@@ -59,6 +59,11 @@ public class KeyConfiguration {
                     jwksMaxAge,
                     longest.plusSeconds(clockSkewSeconds).plus(jwksMaxAge == null ? Duration.ZERO : jwksMaxAge),
                     checkInterval);
+            if (KeyPairFactory.SUPPORTED.stream()
+                    .noneMatch(supported -> supported.getName().equals(algorithm))) {
+                throw new IllegalStateException(
+                        "clavis.token.signing-algorithm is " + algorithm + "; use one of " + KeyPairFactory.SUPPORTED);
+            }
             if (!known.problems().isEmpty()) {
                 throw new IllegalStateException(
                         "The signing key settings are unsafe: " + String.join("; ", known.problems()));

@@ -125,6 +125,40 @@ public class KeyMaintenance {
         return new Outcome.Done<>(revoked);
     }
 
+    /**
+     * After a change of the key-encryption key: every private key that only the previous one opens is encrypted
+     * again under the current one, so that the previous key can be thrown away after this start.
+     *
+     * @return how many keys were re-encrypted
+     * @throws IllegalStateException when a key opens with neither
+     */
+    @Transactional
+    public int reencryptUnderCurrentKey() {
+        ClusterLock.lockForBootstrap(entityManager);
+        PrivateKeyCipher current = new PrivateKeyCipher(keyEncryptionKeySource.keyEncryptionKey());
+        Optional<PrivateKeyCipher> previous =
+                keyEncryptionKeySource.previousKeyEncryptionKey().map(PrivateKeyCipher::new);
+        int reencrypted = 0;
+        for (SigningKey key : all()) {
+            try {
+                current.decrypt(key.privateJwkEncrypted(), key.kid());
+            } catch (PrivateKeyCipher.KeyDecryptionException e) {
+                if (previous.isEmpty()) {
+                    throw new IllegalStateException(e.getMessage() + " If you are changing the key-encryption key,"
+                            + " give the one before as clavis.key-encryption-key-previous"
+                            + " (CLAVIS_KEY_ENCRYPTION_KEY_PREVIOUS) for one start.");
+                }
+                key.reencrypt(current.encrypt(previous.get().decrypt(key.privateJwkEncrypted(), key.kid())));
+                reencrypted++;
+            }
+        }
+        if (reencrypted > 0) {
+            int count = reencrypted;
+            LOG.info(() -> count + " signing keys re-encrypted under the new key-encryption key");
+        }
+        return reencrypted;
+    }
+
     private void forgetExpired(List<SigningKey> stored, Instant now, KeyPolicy policy) {
         for (SigningKey key : stored) {
             KeySchedule.Phase phase = KeySchedule.phase(times(key), now, policy);

@@ -11,24 +11,31 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.JWKGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import java.util.List;
 
 /**
  * Generates signing key pairs and makes signers for them. RS256 (RSA 2048) is the default because every resource
- * server can verify it; ES256 (P-256) is faster to sign.
+ * server can verify it; ES256 (P-256) is faster to sign; PS256 (RSA-PSS) for resource servers that ask for it (not
+ * Payara's MicroProfile JWT, which verifies RS256 and ES256 only).
  */
 public final class KeyPairFactory {
 
     private KeyPairFactory() {}
 
     /** @return a private JWK whose key ID is its RFC 7638 thumbprint, with {@code use} and {@code alg} set */
+    /** The algorithms Clavis signs with. */
+    public static final List<JWSAlgorithm> SUPPORTED =
+            List.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.PS256);
+
     public static JWK generate(JWSAlgorithm algorithm) {
         JWKGenerator<? extends JWK> generator;
-        if (JWSAlgorithm.RS256.equals(algorithm)) {
+        if (JWSAlgorithm.RS256.equals(algorithm) || JWSAlgorithm.PS256.equals(algorithm)) {
             generator = new RSAKeyGenerator(2048);
         } else if (JWSAlgorithm.ES256.equals(algorithm)) {
             generator = new ECKeyGenerator(Curve.P_256);
         } else {
-            throw new IllegalArgumentException("Unsupported signing algorithm " + algorithm + "; use RS256 or ES256");
+            throw new IllegalArgumentException(
+                    "Unsupported signing algorithm " + algorithm + "; use RS256, ES256 or PS256");
         }
         try {
             return generator

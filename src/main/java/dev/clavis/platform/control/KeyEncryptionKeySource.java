@@ -21,8 +21,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Provides the key-encryption key that protects private signing keys at rest: {@code clavis.key-encryption-key}
  * (base64 of 32 random bytes), or, on a first run without it, a key generated into the data folder with a warning,
- * since every instance sharing the database needs the same one. Other server-side keys are derived from it
- * ({@link #derivedKey}), so that an operator has one secret to keep outside the database.
+ * since every instance sharing the database needs the same one. It also protects the root that other server-side keys
+ * are derived from ({@code ServerSecrets}), so that an operator has one secret to keep outside the database, and can
+ * replace it: started once with the new key and the one before ({@code clavis.key-encryption-key-previous}),
+ * Clavis re-encrypts what the old one protected.
  */
 @ApplicationScoped
 public class KeyEncryptionKeySource {
@@ -37,33 +39,43 @@ public class KeyEncryptionKeySource {
     @Inject
     DataDirectory dataDirectory;
 
+    @Inject
+    @ConfigProperty(name = "clavis.key-encryption-key-previous")
+    Optional<String> previous;
+
     public SecretKey keyEncryptionKey() {
-        String encoded = configured.orElseGet(this::fromDataDirectory);
+        return parse(configured.orElseGet(this::fromDataDirectory), "clavis.key-encryption-key");
+    }
+
+    /**
+     * @return the key-encryption key before the current one, given for the start that re-encrypts what it protected
+     *     ({@code clavis.key-encryption-key-previous})
+     */
+    public Optional<SecretKey> previousKeyEncryptionKey() {
+        return previous.filter(value -> !value.isBlank())
+                .map(value -> parse(value, "clavis.key-encryption-key-previous"));
+    }
+
+    private static SecretKey parse(String encoded, String name) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(encoded.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("clavis.key-encryption-key is not valid base64");
+            throw new IllegalStateException(name + " is not valid base64");
         }
         if (key.length != 32) {
-            throw new IllegalStateException("clavis.key-encryption-key must be 32 bytes (256 bits), base64-encoded;"
+            throw new IllegalStateException(name + " must be 32 bytes (256 bits), base64-encoded;"
                     + " generate one with: openssl rand -base64 32");
         }
         return new SecretKeySpec(key, "AES");
     }
 
     /**
-     * A key for another purpose, derived from the key-encryption key (HMAC-SHA-256 over the purpose, as HKDF's
-     * expand step with one block): the same on every instance, never stored, and independent of the key it comes
-     * from for anyone who does not hold that key.
+     * A key for one purpose, derived from a root key (HMAC-SHA-256 over the purpose, as HKDF's expand step with one
+     * block); see {@code ServerSecrets}.
      */
-    public SecretKey derivedKey(String purpose) {
-        return derive(keyEncryptionKey(), purpose);
-    }
-
-    /** The derivation of {@link #derivedKey}, for tools that hold the key-encryption key themselves. */
-    public static SecretKey derive(SecretKey keyEncryptionKey, String purpose) {
-        Mac mac = HmacSha256.newMac(new SecretKeySpec(keyEncryptionKey.getEncoded(), "HmacSHA256"));
+    public static SecretKey derive(SecretKey root, String purpose) {
+        Mac mac = HmacSha256.newMac(new SecretKeySpec(root.getEncoded(), "HmacSHA256"));
         return new SecretKeySpec(mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
     }
 

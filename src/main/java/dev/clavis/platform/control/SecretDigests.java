@@ -3,6 +3,7 @@ package dev.clavis.platform.control;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
@@ -22,14 +23,30 @@ public final class SecretDigests {
 
     static final String KEYED_PREFIX = "hmac-sha256$";
 
-    private final SecretKey key;
     private final SecretHasher slow;
     private final ThreadLocal<Mac> macs;
 
     public SecretDigests(SecretKey key, SecretHasher slow) {
-        this.key = key;
+        this(() -> key, slow);
+    }
+
+    /** @param key read once, at the first digest: the server-side key need not exist when this is made */
+    public SecretDigests(Supplier<SecretKey> key, SecretHasher slow) {
         this.slow = slow;
-        this.macs = ThreadLocal.withInitial(() -> HmacSha256.newMac(key));
+        Supplier<SecretKey> once = new Supplier<>() {
+            private volatile SecretKey known;
+
+            @Override
+            public SecretKey get() {
+                SecretKey value = known;
+                if (value == null) {
+                    value = key.get();
+                    known = value;
+                }
+                return value;
+            }
+        };
+        this.macs = ThreadLocal.withInitial(() -> HmacSha256.newMac(once.get()));
     }
 
     /** @return the stored form of a secret Clavis generated */

@@ -13,11 +13,12 @@ public class SecretDigestsProducer {
     public static final String PURPOSE = "clavis client secret digest v1";
 
     @Inject
-    KeyEncryptionKeySource keys;
+    ServerSecrets secrets;
 
     @Produces
     @Singleton
     SecretDigests secretDigests() {
-        return new SecretDigests(keys.derivedKey(PURPOSE), new SecretHasher());
+        // the key is read at the first digest, after start-up has loaded the server secret
+        return new SecretDigests(() -> secrets.derivedKey(PURPOSE), new SecretHasher());
     }
 }

@@ -99,7 +99,7 @@ class KeyPairFactoryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"RS384", "RS512", "PS256", "ES384", "ES512", "ES256K", "HS256", "EdDSA", "Ed25519", "none"})
+    @ValueSource(strings = {"RS384", "RS512", "ES384", "ES512", "ES256K", "HS256", "EdDSA", "Ed25519", "none"})
     void generateWhenOtherAlgorithmThenRefused(String algorithm) {
         assertThrows(IllegalArgumentException.class, () -> KeyPairFactory.generate(JWSAlgorithm.parse(algorithm)));
     }
@@ -108,6 +108,16 @@ class KeyPairFactoryTest {
     void signerWhenRsaKeyThenPublicKeyVerifiesSignature() throws Exception {
         JWSVerifier verifier = new RSASSAVerifier(rsa.toPublicJWK().toRSAKey());
         assertTrue(reparse(sign(rsa, JWSAlgorithm.RS256)).verify(verifier));
+    }
+
+    @Test
+    void generateWhenPs256ThenRsaKeyWhoseSignaturesVerifyAsPs256() throws Exception {
+        JWK ps = KeyPairFactory.generate(JWSAlgorithm.PS256);
+
+        assertEquals(JWSAlgorithm.PS256, ps.getAlgorithm());
+        JWSObject signed = reparse(sign(ps, JWSAlgorithm.PS256));
+        assertEquals(JWSAlgorithm.PS256, signed.getHeader().getAlgorithm());
+        assertTrue(signed.verify(new RSASSAVerifier(ps.toPublicJWK().toRSAKey())));
     }
 
     @Test
