@@ -20,6 +20,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
 import java.text.ParseException;
@@ -99,7 +100,7 @@ class KeyPairFactoryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"RS384", "RS512", "ES384", "ES512", "ES256K", "HS256", "EdDSA", "Ed25519", "none"})
+    @ValueSource(strings = {"RS384", "RS512", "ES384", "ES512", "ES256K", "HS256", "Ed25519", "none"})
     void generateWhenOtherAlgorithmThenRefused(String algorithm) {
         assertThrows(IllegalArgumentException.class, () -> KeyPairFactory.generate(JWSAlgorithm.parse(algorithm)));
     }
@@ -118,6 +119,30 @@ class KeyPairFactoryTest {
         JWSObject signed = reparse(sign(ps, JWSAlgorithm.PS256));
         assertEquals(JWSAlgorithm.PS256, signed.getHeader().getAlgorithm());
         assertTrue(signed.verify(new RSASSAVerifier(ps.toPublicJWK().toRSAKey())));
+    }
+
+    @Test
+    void generateWhenEdDsaThenEd25519KeyWhoseSignaturesTheJdkVerifies() throws Exception {
+        JWK ed = KeyPairFactory.generate(JWSAlgorithm.EdDSA);
+        OctetKeyPair key = assertInstanceOf(OctetKeyPair.class, ed);
+        assertEquals(Curve.Ed25519, key.getCurve());
+        assertEquals(ed.computeThumbprint().toString(), ed.getKeyID());
+        assertFalse(ed.toPublicJWK().toJSONString().contains("\"d\""), "no private part when published");
+
+        JWSObject signed = reparse(sign(ed, JWSAlgorithm.EdDSA));
+
+        byte[] x = key.getX().decode();
+        byte[] spki = new byte[12 + x.length];
+        System.arraycopy(
+                new byte[] {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00}, 0, spki, 0, 12);
+        System.arraycopy(x, 0, spki, 12, x.length);
+        java.security.PublicKey publicKey = java.security.KeyFactory.getInstance("Ed25519")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(spki));
+        java.security.Signature verifier = java.security.Signature.getInstance("Ed25519");
+        verifier.initVerify(publicKey);
+        verifier.update(signed.getSigningInput());
+        assertTrue(verifier.verify(signed.getSignature().decode()), "RFC 8037 signature over the signing input");
+        assertThrows(JOSEException.class, () -> sign(ed, JWSAlgorithm.ES256));
     }
 
     @Test
