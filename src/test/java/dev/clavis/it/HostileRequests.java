@@ -417,6 +417,7 @@ final class HostileRequests {
                 r,
                 "/admin/api/applications",
                 "/admin/api/roles",
+                "/admin/api/apis",
                 "/admin/api/applications/" + context.victimId() + "/secrets");
         B b = new B("admin-api", Shape.PROBLEM, "POST", path).bearer(context.adminToken());
         switch (r.nextInt(24)) {
@@ -572,7 +573,9 @@ final class HostileRequests {
                             "/admin/api/applications/" + context.victimId(),
                             "/admin/api/applications/nosuch" + alnum(r, 5).toLowerCase(),
                             "/admin/api/roles/pos.sales.read",
-                            "/admin/api/roles/nosuch"))
+                            "/admin/api/roles/nosuch",
+                            "/admin/api/apis/clavis-administration",
+                            "/admin/api/apis/nosuch"))
                     .header(
                             "If-Match",
                             pick(
@@ -597,6 +600,7 @@ final class HostileRequests {
                                     r,
                                     "/admin/api/applications/",
                                     "/admin/api/roles/",
+                                    "/admin/api/apis/",
                                     "/admin/api/applications/" + context.victimId() + "/secrets/")
                             + pick(
                                     r,
@@ -630,7 +634,7 @@ final class HostileRequests {
             }
             case 15 -> b.what("GET hostile IDs")
                     .method("GET")
-                    .target(pick(r, "/admin/api/applications/", "/admin/api/roles/")
+                    .target(pick(r, "/admin/api/applications/", "/admin/api/roles/", "/admin/api/apis/")
                             + pick(
                                     r,
                                     "%00",

@@ -76,7 +76,8 @@ public final class IntegrationEnvironment implements LauncherSessionListener {
             System.setProperty("payara.autoBindHttp", "false");
             System.setProperty(
                     "payara.extraMicroOptions",
-                    "--port " + httpPort + " --contextroot / --systemproperties "
+                    // --nocluster as the Dockerfile and mvn -Pstart run it: the key check's timer must work so
+                    "--nocluster --port " + httpPort + " --contextroot / --systemproperties "
                             + escapeSpaces(configurationFile.toString()));
             teeConsoleTo(workDir.resolve("server.log"));
         } catch (IOException e) {
