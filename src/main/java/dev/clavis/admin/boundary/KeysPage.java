@@ -12,6 +12,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -143,15 +144,11 @@ public class KeysPage implements Serializable {
             return null;
         }
         String retiring = confirmation.signingKid();
+        String next = confirmation.nextKid();
         confirmation = null;
         Messages.valueOrShowErrors(maintenance.rotate(session.actor()), FORM).ifPresent(at -> {
             signingKeys.load();
             load();
-            String next = statuses().stream()
-                    .filter(key -> at.equals(key.activeFrom()) && !key.kid().equals(retiring))
-                    .map(SigningKeys.KeyStatus::kid)
-                    .findFirst()
-                    .orElse("The next key");
             Messages.info("Rotated: key " + next + " signs from " + KeyDescriptions.instant(at) + ". Key " + retiring
                     + " stops signing then and stays published until every token it signed has expired, so no"
                     + " token is refused.");
@@ -181,12 +178,14 @@ public class KeysPage implements Serializable {
             Messages.error("Confirm first: use the button, then confirm.");
             return true;
         }
-        String named = confirmation.signingKid();
-        if (named != null && !named.equals(signingKid())) {
+        String nextNow =
+                inPhase(KeySchedule.Phase.NEXT).map(SigningKeys.KeyStatus::kid).orElse(null);
+        if (!Objects.equals(confirmation.signingKid(), signingKid())
+                || !Objects.equals(confirmation.nextKid(), nextNow)) {
             confirmation = null;
             load();
-            Messages.error("The signing key changed since you asked (it is no longer " + named
-                    + "). Nothing was done: look at the keys again and start over.");
+            Messages.error("The signing keys changed since you asked. Nothing was done: look at the keys again and"
+                    + " start over.");
             return true;
         }
         return false;
