@@ -27,6 +27,40 @@ final class KeyDescriptions {
         };
     }
 
+    /** @return the rotation settings, each with what it is for and the configuration property that sets it */
+    static List<KeysPage.Setting> settings(KeyPolicy policy, String algorithm) {
+        return List.of(
+                new KeysPage.Setting(
+                        "Rotation period",
+                        KeyDescriptions.duration(policy.period()),
+                        "How long a key signs before the next key takes over (clavis.keys.rotation-period)."),
+                new KeysPage.Setting(
+                        "Lead time",
+                        KeyDescriptions.duration(policy.lead()),
+                        "How long a next key is published before it signs: longer than any resource server keeps"
+                                + " the JWKS, so none meets a key it does not know (clavis.keys.lead-time)."),
+                new KeysPage.Setting(
+                        "JWKS max-age",
+                        KeyDescriptions.duration(policy.jwksMaxAge()),
+                        "How long resource servers may cache the JWKS; also how long a revoked key may still be"
+                                + " accepted by one that fetched the JWKS just before (clavis.keys.jwks-max-age)."),
+                new KeysPage.Setting(
+                        "Retention",
+                        KeyDescriptions.duration(policy.retention()),
+                        "How long a retired key stays published: the longest token lifetime, the clock skew and"
+                                + " the JWKS max-age, so that every token it signed expires first."),
+                new KeysPage.Setting(
+                        "Key check",
+                        "every " + KeyDescriptions.duration(policy.checkInterval()),
+                        "How often each instance makes the next key when it is due and lets old keys go"
+                                + " (clavis.keys.check-interval)."),
+                new KeysPage.Setting(
+                        "Algorithm of new keys",
+                        algorithm,
+                        "A change takes effect by rotation: the next key has the new algorithm and is published"
+                                + " ahead (clavis.token.signing-algorithm)."));
+    }
+
     /** @return the instant to the second, in UTC as ISO 8601 writes it ({@code 2030-01-31T12:00:00Z}); "—" for none */
     static String instant(Instant instant) {
         return instant == null ? "—" : instant.truncatedTo(ChronoUnit.SECONDS).toString();

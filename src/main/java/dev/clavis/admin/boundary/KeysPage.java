@@ -60,7 +60,6 @@ public class KeysPage implements Serializable {
 
     private List<Row> rows = List.of();
     private List<Setting> settings = List.of();
-    private String algorithm;
     private Confirmation confirmation;
 
     public void load() {
@@ -75,37 +74,7 @@ public class KeysPage implements Serializable {
                         KeyDescriptions.instant(key.activeFrom()),
                         KeyDescriptions.instant(key.retiresAt())))
                 .toList();
-        algorithm = configuration.algorithm();
-        settings = List.of(
-                new Setting(
-                        "Rotation period",
-                        KeyDescriptions.duration(policy.period()),
-                        "How long a key signs before the next key takes over (clavis.keys.rotation-period)."),
-                new Setting(
-                        "Lead time",
-                        KeyDescriptions.duration(policy.lead()),
-                        "How long a next key is published before it signs: longer than any resource server keeps"
-                                + " the JWKS, so none meets a key it does not know (clavis.keys.lead-time)."),
-                new Setting(
-                        "JWKS max-age",
-                        KeyDescriptions.duration(policy.jwksMaxAge()),
-                        "How long resource servers may cache the JWKS; also how long a revoked key may still be"
-                                + " accepted by one that fetched the JWKS just before (clavis.keys.jwks-max-age)."),
-                new Setting(
-                        "Retention",
-                        KeyDescriptions.duration(policy.retention()),
-                        "How long a retired key stays published: the longest token lifetime, the clock skew and"
-                                + " the JWKS max-age, so that every token it signed expires first."),
-                new Setting(
-                        "Key check",
-                        "every " + KeyDescriptions.duration(policy.checkInterval()),
-                        "How often each instance makes the next key when it is due and lets old keys go"
-                                + " (clavis.keys.check-interval)."),
-                new Setting(
-                        "Algorithm of new keys",
-                        algorithm,
-                        "A change takes effect by rotation: the next key has the new algorithm and is published"
-                                + " ahead (clavis.token.signing-algorithm)."));
+        settings = KeyDescriptions.settings(policy, configuration.algorithm());
     }
 
     /** By the instant each starts signing, the newest first, as an admin reads a schedule ahead. */

@@ -1,12 +1,14 @@
 package dev.clavis.admin.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clavis.key.control.KeyPolicy;
 import dev.clavis.key.control.KeySchedule.Phase;
 import dev.clavis.key.control.SigningKeys.KeyStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class KeyDescriptionsTest {
@@ -66,6 +68,18 @@ class KeyDescriptionsTest {
                 "1 hour 1 second", KeyDescriptions.duration(Duration.ofHours(1).plusSeconds(1)));
         assertEquals("5 minutes", KeyDescriptions.duration(Duration.ofMinutes(5)));
         assertEquals("0 seconds", KeyDescriptions.duration(Duration.ZERO));
+    }
+
+    @Test
+    void settingsWhenDefaultsThenEachInWordsWithItsProperty() {
+        List<KeysPage.Setting> settings = KeyDescriptions.settings(POLICY, "RS256");
+
+        assertEquals(
+                List.of("90 days", "2 days", "5 minutes", "1 day 6 minutes", "every 1 minute", "RS256"),
+                settings.stream().map(KeysPage.Setting::value).toList());
+        assertTrue(
+                settings.get(1).meaning().contains("clavis.keys.lead-time"),
+                settings.get(1).meaning());
     }
 
     private static KeyStatus key(Phase phase, Instant retiresAt, Instant revokedAt) {
