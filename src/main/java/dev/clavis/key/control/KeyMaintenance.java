@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -48,7 +49,7 @@ public class KeyMaintenance {
     @Transactional
     public void maintain() {
         ClusterLock.lockForBootstrap(entityManager);
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         KeyPolicy policy = configuration.policy();
         List<SigningKey> stored = all();
         forgetExpired(stored, now, policy);
@@ -72,7 +73,7 @@ public class KeyMaintenance {
 
     private Outcome<Instant> rotateUnaudited() {
         ClusterLock.lockForBootstrap(entityManager);
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         KeyPolicy policy = configuration.policy();
         List<SigningKey> stored = all();
         Optional<SigningKey> current = signing(stored, now, policy);
@@ -103,7 +104,7 @@ public class KeyMaintenance {
 
     private Outcome<String> replaceUnaudited() {
         ClusterLock.lockForBootstrap(entityManager);
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         KeyPolicy policy = configuration.policy();
         List<SigningKey> stored = all();
         Optional<SigningKey> current = signing(stored, now, policy);
