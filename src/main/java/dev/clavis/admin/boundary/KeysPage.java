@@ -115,13 +115,15 @@ public class KeysPage implements Serializable {
         String retiring = confirmation.signingKid();
         String next = confirmation.nextKid();
         confirmation = null;
-        Messages.valueOrShowErrors(maintenance.rotate(session.actor()), FORM).ifPresent(at -> {
-            signingKeys.load();
-            load();
-            Messages.info("Rotated: key " + next + " signs from " + KeyDescriptions.instant(at) + ". Key " + retiring
-                    + " stops signing then and stays published until every token it signed has expired, so no"
-                    + " token is refused.");
-        });
+        Messages.valueOrShowErrors(maintenance.rotate(session.actor(), Optional.ofNullable(retiring)), FORM)
+                .ifPresent(at -> {
+                    signingKeys.load();
+                    load();
+                    Messages.info(
+                            "Rotated: key " + next + " signs from " + KeyDescriptions.instant(at) + ". Key " + retiring
+                                    + " stops signing then and stays published until every token it signed has expired, so no"
+                                    + " token is refused.");
+                });
         return null;
     }
 
@@ -129,15 +131,18 @@ public class KeysPage implements Serializable {
         if (changedSinceAsked()) {
             return null;
         }
+        String revoking = confirmation.signingKid();
         confirmation = null;
-        Messages.valueOrShowErrors(maintenance.replace(session.actor()), FORM).ifPresent(revoked -> {
-            signingKeys.load();
-            load();
-            Messages.info("Key " + revoked + " is revoked and removed from the JWKS; key " + signingKid()
-                    + " signs from now on. Tokens signed by " + revoked + " stop validating at each resource server"
-                    + " once it reads the JWKS again, within " + getJwksMaxAge()
-                    + ": clients must get new tokens.");
-        });
+        Messages.valueOrShowErrors(maintenance.replace(session.actor(), Optional.ofNullable(revoking)), FORM)
+                .ifPresent(revoked -> {
+                    signingKeys.load();
+                    load();
+                    Messages.info("Key " + revoked + " is revoked and removed from the JWKS; key " + signingKid()
+                            + " signs from now on. Tokens signed by " + revoked
+                            + " stop validating at each resource server"
+                            + " once it reads the JWKS again, within " + getJwksMaxAge()
+                            + ": clients must get new tokens.");
+                });
         return null;
     }
 

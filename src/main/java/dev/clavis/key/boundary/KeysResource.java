@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,7 +58,7 @@ public class KeysResource {
                     + " time (at once, usually). Tokens signed before keep validating.")
     @APIResponse(responseCode = "200", description = "When the next key signs")
     public Map<String, Instant> rotate() {
-        Instant at = Outcomes.valueOrThrow(maintenance.rotate(actor()));
+        Instant at = Outcomes.valueOrThrow(maintenance.rotate(actor(), Optional.empty()));
         signingKeys.load();
         return Map.of("nextKeySignsFrom", at);
     }
@@ -77,7 +78,7 @@ public class KeysResource {
                     "Not confirmed",
                     "Replacing the signing key makes every token it signed invalid; send confirm=true to go ahead");
         }
-        String revoked = Outcomes.valueOrThrow(maintenance.replace(actor()));
+        String revoked = Outcomes.valueOrThrow(maintenance.replace(actor(), Optional.empty()));
         signingKeys.load();
         return Map.of("revoked", revoked);
     }

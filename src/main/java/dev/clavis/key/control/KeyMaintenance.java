@@ -66,12 +66,16 @@ public class KeyMaintenance {
      *
      * @return when the next key signs
      */
+    /**
+     * @param expectedSigning the key the administrator saw signing, if the request named one: nothing is done when
+     *     another has taken over since (checked under the lock)
+     */
     @Transactional
-    public Outcome<Instant> rotate(String actor) {
-        return audit.audited(actor, "key.rotate", "signing keys", this::rotateUnaudited);
+    public Outcome<Instant> rotate(String actor, Optional<String> expectedSigning) {
+        return audit.audited(actor, "key.rotate", "signing keys", () -> rotateUnaudited(expectedSigning));
     }
 
-    private Outcome<Instant> rotateUnaudited() {
+    private Outcome<Instant> rotateUnaudited(Optional<String> expectedSigning) {
         ClusterLock.lockForBootstrap(entityManager);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         KeyPolicy policy = configuration.policy();
@@ -80,6 +84,9 @@ public class KeyMaintenance {
         Optional<SigningKey> next = inPhase(stored, now, policy, KeySchedule.Phase.NEXT);
         if (current.isEmpty() || next.isEmpty()) {
             return new Outcome.Conflict<>("There is no next key to rotate to yet; try again in a minute", List.of());
+        }
+        if (changedSince(expectedSigning, current.get())) {
+            return keysChanged();
         }
         Instant at = KeySchedule.safeRotation(times(next.get()), now, policy);
         current.get().retireAt(at);
@@ -97,12 +104,13 @@ public class KeyMaintenance {
      *
      * @return the revoked key's ID
      */
+    /** @param expectedSigning as for {@link #rotate} */
     @Transactional
-    public Outcome<String> replace(String actor) {
-        return audit.audited(actor, "key.replace", "signing keys", this::replaceUnaudited);
+    public Outcome<String> replace(String actor, Optional<String> expectedSigning) {
+        return audit.audited(actor, "key.replace", "signing keys", () -> replaceUnaudited(expectedSigning));
     }
 
-    private Outcome<String> replaceUnaudited() {
+    private Outcome<String> replaceUnaudited(Optional<String> expectedSigning) {
         ClusterLock.lockForBootstrap(entityManager);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         KeyPolicy policy = configuration.policy();
@@ -110,6 +118,9 @@ public class KeyMaintenance {
         Optional<SigningKey> current = signing(stored, now, policy);
         if (current.isEmpty()) {
             return new Outcome.Conflict<>("No key signs now", List.of());
+        }
+        if (changedSince(expectedSigning, current.get())) {
+            return keysChanged();
         }
         Optional<SigningKey> next = inPhase(stored, now, policy, KeySchedule.Phase.NEXT);
         current.get().revoke(now);
@@ -158,6 +169,15 @@ public class KeyMaintenance {
             LOG.info(() -> count + " signing keys re-encrypted under the new key-encryption key");
         }
         return reencrypted;
+    }
+
+    private static boolean changedSince(Optional<String> expectedSigning, SigningKey current) {
+        return expectedSigning.isPresent() && !expectedSigning.get().equals(current.kid());
+    }
+
+    private static <T> Outcome<T> keysChanged() {
+        return new Outcome.Conflict<>(
+                "The signing key changed since you looked; nothing was done: look at the keys again", List.of());
     }
 
     private void forgetExpired(List<SigningKey> stored, Instant now, KeyPolicy policy) {
