@@ -193,11 +193,41 @@ class KeyRotationIT {
             assertEquals(201, registered.statusCode(), registered.body());
             pos = new TestApplications.Registered(
                     "rotation-pos", (String) json(registered.body()).get("clientSecret"));
+            // An API pinned to ES256 while the server signs with RS256: a chain of its own, published ahead.
+            HttpResponse<String> pinnedApi = AdminApi.withToken(token())
+                    .post(
+                            "/apis",
+                            Json.object()
+                                    .put("identifier", "https://pinned.example.com/api")
+                                    .put("displayName", "Pinned")
+                                    .put("roles", java.util.List.of("pos.sales.read"))
+                                    .put("signingAlgorithm", "ES256"));
+            assertEquals(201, pinnedApi.statusCode(), pinnedApi.body());
+            HttpResponse<String> pinnedApp = AdminApi.withToken(token())
+                    .post(
+                            "/applications",
+                            Json.object()
+                                    .put("clientId", "rotation-pinned")
+                                    .put("displayName", "Pinned client")
+                                    .put("roles", java.util.List.of("pos.sales.read"))
+                                    .put(
+                                            "apis",
+                                            java.util.List.of(
+                                                    json(pinnedApi.body()).get("id"))));
+            assertEquals(201, pinnedApp.statusCode(), pinnedApp.body());
+            String pinnedSecret = (String) json(pinnedApp.body()).get("clientSecret");
             payara.awaitReady();
             // 1. Three rotations and more, RS256: each next key is in the JWKS a lead time before it signs.
             Map<String, JWSAlgorithm> seen = tokensFor(Duration.ofSeconds(28), server);
             assertTrue(seen.size() >= 4, "at least three rotations: " + seen);
             assertTrue(server.fetches > 5, "the resource server followed the cache headers: " + server.fetches);
+            assertTrue(seen.values().stream().allMatch(JWSAlgorithm.RS256::equals), "the server's algorithm: " + seen);
+            HttpResponse<String> pinned = tokenRequest("rotation-pinned", pinnedSecret, GRANT);
+            assertEquals(200, pinned.statusCode(), pinned.body());
+            String pinnedToken = (String) json(pinned.body()).get("access_token");
+            assertEquals(
+                    JWSAlgorithm.ES256, SignedJWT.parse(pinnedToken).getHeader().getAlgorithm(), "the API's own");
+            assertTrue(server.accepts(pinnedToken), "its key was published ahead");
 
             // 2. A restart in the middle of a rotation keeps the schedule, and the algorithm changes by rotation. The
             // key-encryption key changes at the same start: what the old one protected is re-encrypted, and the

@@ -26,6 +26,7 @@ public class ApiFields implements Serializable {
     private String tokenFormat = TokenFormat.RFC9068.name();
     private Integer accessTokenLifetimeSeconds;
     private boolean enabled = true;
+    private String signingAlgorithm = "";
 
     static ApiFields of(Api api) {
         ApiFields fields = new ApiFields();
@@ -37,6 +38,7 @@ public class ApiFields implements Serializable {
         fields.tokenFormat = api.tokenFormat().name();
         fields.accessTokenLifetimeSeconds = api.accessTokenLifetimeSeconds();
         fields.enabled = api.isEnabled();
+        fields.signingAlgorithm = api.signingAlgorithm() == null ? "" : api.signingAlgorithm();
         return fields;
     }
 
@@ -49,7 +51,8 @@ public class ApiFields implements Serializable {
                 everyRole,
                 tokenFormat,
                 accessTokenLifetimeSeconds,
-                enabled);
+                enabled,
+                signingAlgorithm);
     }
 
     /**
@@ -120,5 +123,13 @@ public class ApiFields implements Serializable {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public String getSigningAlgorithm() {
+        return signingAlgorithm;
+    }
+
+    public void setSigningAlgorithm(String signingAlgorithm) {
+        this.signingAlgorithm = signingAlgorithm;
     }
 }

@@ -162,6 +162,7 @@ public class ApiCatalog {
                 form.accessTokenLifetimeSeconds(),
                 form.enabled() == null || form.enabled(),
                 Boolean.TRUE.equals(form.everyRole()),
+                form.signingAlgorithm() == null || form.signingAlgorithm().isEmpty() ? null : form.signingAlgorithm(),
                 rolesNamed(form.roles()));
     }
 

@@ -1,6 +1,7 @@
 package dev.clavis.api.control;
 
 import dev.clavis.api.entity.Api;
+import dev.clavis.key.control.PinnedAlgorithms;
 import dev.clavis.platform.control.ApisChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code clavis.client-cache.ttl-seconds} (so that another instance's changes arrive without an explicit signal).
  */
 @ApplicationScoped
-public class ApiDirectory implements ApiLookup {
+public class ApiDirectory implements ApiLookup, PinnedAlgorithms {
 
     private record Snapshot(Map<String, RegisteredApi> byId, Map<String, RegisteredApi> byIdentifier, long loadedAt) {}
 
@@ -44,6 +46,15 @@ public class ApiDirectory implements ApiLookup {
     @Override
     public Optional<RegisteredApi> byIdentifier(String identifier) {
         return Optional.ofNullable(current().byIdentifier().get(identifier));
+    }
+
+    /** @return the algorithms enabled APIs pin, so that each has a chain of signing keys */
+    @Override
+    public Set<String> algorithms() {
+        return current().byId().values().stream()
+                .filter(RegisteredApi::enabled)
+                .flatMap(api -> api.signingAlgorithm().stream())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private Snapshot current() {

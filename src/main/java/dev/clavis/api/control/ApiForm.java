@@ -13,6 +13,8 @@ import java.util.List;
  * @param tokenFormat {@code RFC9068} or {@code MICROPROFILE}; null means RFC 9068
  * @param accessTokenLifetimeSeconds the longest lifetime of its tokens; null means the server's default
  * @param enabled null means yes
+ * @param signingAlgorithm the JWS algorithm to sign its tokens with ({@code RS256}, {@code ES256}, {@code PS256},
+ *     {@code EdDSA}) for a resource server that verifies only that one; null or empty means the configured one
  */
 public record ApiForm(
         String identifier,
@@ -21,4 +23,5 @@ public record ApiForm(
         Boolean everyRole,
         String tokenFormat,
         Integer accessTokenLifetimeSeconds,
-        Boolean enabled) {}
+        Boolean enabled,
+        String signingAlgorithm) {}

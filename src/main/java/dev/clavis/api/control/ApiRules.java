@@ -1,6 +1,7 @@
 package dev.clavis.api.control;
 
 import dev.clavis.api.entity.TokenFormat;
+import dev.clavis.key.control.KeyPairFactory;
 import dev.clavis.platform.control.FieldError;
 import dev.clavis.platform.control.Validation;
 import java.net.URI;
@@ -86,6 +87,15 @@ public final class ApiRules {
                     "tokenFormat",
                     "Choose RFC9068 (typ at+jwt, the standard) or MICROPROFILE (typ JWT, for MicroProfile JWT"
                             + " resource servers such as Payara's)");
+        }
+        String algorithm = form.signingAlgorithm();
+        if (algorithm != null
+                && !algorithm.isEmpty()
+                && KeyPairFactory.SUPPORTED.stream()
+                        .noneMatch(supported -> supported.getName().equals(algorithm))) {
+            validation.reject(
+                    "signingAlgorithm",
+                    "Choose RS256, ES256, PS256 or EdDSA, or leave it empty for the server's algorithm");
         }
         Integer lifetime = form.accessTokenLifetimeSeconds();
         if (lifetime != null && (lifetime < MIN_LIFETIME || lifetime > MAX_LIFETIME)) {

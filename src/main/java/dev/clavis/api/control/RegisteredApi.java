@@ -20,7 +20,8 @@ public record RegisteredApi(
         Set<String> roles,
         TokenFormat tokenFormat,
         Optional<Integer> accessTokenLifetimeSeconds,
-        boolean enabled) {
+        boolean enabled,
+        Optional<String> signingAlgorithm) {
 
     public static RegisteredApi of(Api api) {
         return new RegisteredApi(
@@ -31,7 +32,8 @@ public record RegisteredApi(
                 api.roles().stream().map(Role::name).collect(Collectors.toUnmodifiableSet()),
                 api.tokenFormat(),
                 Optional.ofNullable(api.accessTokenLifetimeSeconds()),
-                api.isEnabled());
+                api.isEnabled(),
+                Optional.ofNullable(api.signingAlgorithm()));
     }
 
     /** @return which of the roles an application holds this API understands, and so puts in its tokens */

@@ -47,6 +47,10 @@ public class Api {
     @Column(name = "access_token_lifetime_seconds")
     private Integer accessTokenLifetimeSeconds;
 
+    /** The JWS algorithm its tokens are signed with, for a resource server that verifies only that one; null: any. */
+    @Column(name = "signing_algorithm")
+    private String signingAlgorithm;
+
     @Column(nullable = false)
     private boolean enabled;
 
@@ -95,6 +99,7 @@ public class Api {
             Integer accessTokenLifetimeSeconds,
             boolean enabled,
             boolean everyRole,
+            String signingAlgorithm,
             Set<Role> roles) {
         this.identifier = Objects.requireNonNull(identifier);
         this.displayName = Objects.requireNonNull(displayName);
@@ -102,6 +107,7 @@ public class Api {
         this.accessTokenLifetimeSeconds = accessTokenLifetimeSeconds;
         this.enabled = enabled;
         this.everyRole = everyRole;
+        this.signingAlgorithm = signingAlgorithm;
         this.roles.clear();
         if (!everyRole) {
             this.roles.addAll(roles);
@@ -148,6 +154,10 @@ public class Api {
     /** Built-in APIs are part of Clavis: they cannot be deleted, and what they understand is fixed. */
     public boolean isBuiltIn() {
         return builtIn;
+    }
+
+    public String signingAlgorithm() {
+        return signingAlgorithm;
     }
 
     public boolean understandsEveryRole() {

@@ -14,8 +14,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -41,32 +43,42 @@ public class KeyMaintenance {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    PinnedAlgorithms pinned;
+
     static KeySchedule.Times times(SigningKey key) {
         return new KeySchedule.Times(key.kid(), key.createdAt(), key.activeFrom(), key.retiresAt(), key.revokedAt());
     }
 
-    /** Brings the stored keys on schedule: the first key, a next key, old keys removed. */
+    /**
+     * Brings the stored keys on schedule: a chain of keys for each algorithm in use (the configured one, and those APIs
+     * pin), each with a signing key and a next key; chains no longer in use wound down; old keys removed.
+     */
     @Transactional
     public void maintain() {
         ClusterLock.lockForBootstrap(entityManager);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         KeyPolicy policy = configuration.policy();
-        List<SigningKey> stored = all();
-        forgetExpired(stored, now, policy);
-        stored = all();
-        scheduleUnscheduled(stored, now, policy);
-        replaceNextOfAnotherAlgorithm(stored, now, policy);
-        stored = all();
-        ensureNext(stored, now, policy);
+        forgetExpired(all(), now, policy);
+        scheduleUnscheduled(all(), now, policy);
+        Set<String> inUse = new LinkedHashSet<>();
+        inUse.add(configuration.algorithm());
+        inUse.addAll(pinned.algorithms());
+        for (String algorithm : inUse) {
+            ensureChain(algorithm, now, policy);
+        }
+        List<String> unused = all().stream()
+                .map(SigningKey::algorithm)
+                .filter(algorithm -> !inUse.contains(algorithm))
+                .distinct()
+                .toList();
+        unused.forEach(algorithm -> windDown(algorithm, now, policy));
     }
 
     /**
-     * Rotate now: the next key signs at the next safe instant, once it has been published a whole lead time (at
-     * once, when it has been).
+     * Rotate now, for the chain of the configured algorithm: the next key signs at the next safe instant, once it has
+     * been published a whole lead time (at once, when it has been).
      *
-     * @return when the next key signs
-     */
-    /**
      * @param expectedSigning the key the administrator saw signing, if the request named one: nothing is done when
      *     another has taken over since (checked under the lock)
      */
@@ -79,7 +91,7 @@ public class KeyMaintenance {
         ClusterLock.lockForBootstrap(entityManager);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         KeyPolicy policy = configuration.policy();
-        List<SigningKey> stored = all();
+        List<SigningKey> stored = chain(configuration.algorithm());
         Optional<SigningKey> current = signing(stored, now, policy);
         Optional<SigningKey> next = inPhase(stored, now, policy, KeySchedule.Phase.NEXT);
         if (current.isEmpty() || next.isEmpty()) {
@@ -114,7 +126,8 @@ public class KeyMaintenance {
         ClusterLock.lockForBootstrap(entityManager);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         KeyPolicy policy = configuration.policy();
-        List<SigningKey> stored = all();
+        String algorithm = configuration.algorithm();
+        List<SigningKey> stored = chain(algorithm);
         Optional<SigningKey> current = signing(stored, now, policy);
         if (current.isEmpty()) {
             return new Outcome.Conflict<>("No key signs now", List.of());
@@ -128,10 +141,10 @@ public class KeyMaintenance {
         if (next.isPresent()) {
             next.get().scheduleFor(now, now.plus(policy.period()));
         } else {
-            create(now, now, now.plus(policy.period()));
+            create(algorithm, now, now, now.plus(policy.period()));
         }
         entityManager.flush();
-        ensureNext(all(), now, policy);
+        ensureChain(algorithm, now, policy);
         String revoked = current.get().kid();
         LOG.warning(() -> "Key " + revoked + " revoked and replaced; tokens it signed no longer validate");
         return new Outcome.Done<>(revoked);
@@ -205,41 +218,68 @@ public class KeyMaintenance {
     }
 
     /**
-     * After a change of {@code clavis.token.signing-algorithm}, the next key is made again for the new algorithm if
-     * it can still be published a whole lead time before it signs; otherwise the one after it is.
+     * Keeps one algorithm's chain going: its first key (signing at once on the very first start; otherwise published
+     * a whole lead time before it signs, since resource servers have never seen it), then always one next key.
      */
-    private void replaceNextOfAnotherAlgorithm(List<SigningKey> stored, Instant now, KeyPolicy policy) {
-        for (SigningKey key : stored) {
-            boolean next = KeySchedule.phase(times(key), now, policy) == KeySchedule.Phase.NEXT;
-            if (next
-                    && !key.algorithm().equals(configuration.algorithm())
-                    && !key.activeFrom().isBefore(now.plus(policy.lead()))) {
-                entityManager.remove(key);
-                entityManager.flush();
-                create(now, key.activeFrom(), key.retiresAt());
-                LOG.info(() -> "Next key " + key.kid() + " replaced by one for " + configuration.algorithm());
+    private void ensureChain(String algorithm, Instant now, KeyPolicy policy) {
+        for (int made = 0; made < 2; made++) { // twice at most: a first key signing at once, then its successor
+            List<SigningKey> keys = chain(algorithm);
+            List<KeySchedule.Times> times =
+                    keys.stream().map(KeyMaintenance::times).toList();
+            boolean started = keys.stream()
+                    .anyMatch(key -> KeySchedule.phase(times(key), now, policy).isPublished());
+            Instant activeFrom;
+            if (!started) {
+                activeFrom = all().isEmpty() ? now : now.plus(policy.lead());
+            } else {
+                Optional<Instant> due = KeySchedule.nextKeyDue(times, now, policy);
+                if (due.isEmpty()) {
+                    return;
+                }
+                activeFrom = due.get();
+                Instant successorStarts = activeFrom;
+                signing(keys, now, policy).ifPresent(current -> current.retireAt(successorStarts));
             }
-        }
-    }
-
-    private void ensureNext(List<SigningKey> stored, Instant now, KeyPolicy policy) {
-        // twice at most: on the first start, the first key (signing at once), then its successor
-        List<SigningKey> keys = stored;
-        for (int made = 0; made < 2; made++) {
-            Optional<Instant> due = KeySchedule.nextKeyDue(
-                    keys.stream().map(KeyMaintenance::times).toList(), now, policy);
-            if (due.isEmpty()) {
+            create(algorithm, now, activeFrom, activeFrom.plus(policy.period()));
+            if (activeFrom.isAfter(now)) {
                 return;
             }
-            Instant activeFrom = due.get();
-            signing(keys, now, policy).ifPresent(current -> current.retireAt(activeFrom));
-            create(now, activeFrom, activeFrom.plus(policy.period()));
-            keys = all();
         }
     }
 
-    private void create(Instant now, Instant activeFrom, Instant retiresAt) {
-        JWSAlgorithm algorithm = JWSAlgorithm.parse(configuration.algorithm());
+    /**
+     * An algorithm no longer configured nor pinned: its next key goes (it never signed), and its signing key signs
+     * until the configured algorithm's chain takes over, then retires, published until its tokens have expired.
+     */
+    private void windDown(String algorithm, Instant now, KeyPolicy policy) {
+        List<SigningKey> keys = chain(algorithm);
+        keys.stream()
+                .filter(key -> KeySchedule.phase(times(key), now, policy) == KeySchedule.Phase.NEXT)
+                .forEach(entityManager::remove);
+        List<SigningKey> main = chain(configuration.algorithm());
+        Optional<SigningKey> mainSigning = main.stream()
+                .filter(key -> KeySchedule.phase(times(key), now, policy) == KeySchedule.Phase.ACTIVE)
+                .findFirst();
+        Instant takeover = mainSigning.isPresent()
+                ? now
+                : main.stream()
+                        .filter(key -> KeySchedule.phase(times(key), now, policy) == KeySchedule.Phase.NEXT)
+                        .map(SigningKey::activeFrom)
+                        .min(Instant::compareTo)
+                        .orElse(now);
+        keys.stream()
+                .filter(key -> KeySchedule.phase(times(key), now, policy) == KeySchedule.Phase.ACTIVE)
+                .filter(key -> !key.retiresAt().equals(takeover))
+                .forEach(key -> {
+                    key.retireAt(takeover);
+                    LOG.info(() ->
+                            "Key " + key.kid() + " (" + algorithm + ", no longer in use) signs until " + takeover);
+                });
+        entityManager.flush();
+    }
+
+    private void create(String algorithmName, Instant now, Instant activeFrom, Instant retiresAt) {
+        JWSAlgorithm algorithm = JWSAlgorithm.parse(algorithmName);
         JWK privateKey = KeyPairFactory.generate(algorithm);
         PrivateKeyCipher cipher = new PrivateKeyCipher(keyEncryptionKeySource.keyEncryptionKey());
         entityManager.persist(new SigningKey(
@@ -267,6 +307,10 @@ public class KeyMaintenance {
         return stored.stream()
                 .filter(key -> KeySchedule.phase(times(key), now, policy) == phase)
                 .findFirst();
+    }
+
+    private List<SigningKey> chain(String algorithm) {
+        return all().stream().filter(key -> key.algorithm().equals(algorithm)).toList();
     }
 
     private List<SigningKey> all() {

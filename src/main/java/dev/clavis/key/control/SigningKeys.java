@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The keys that sign access tokens, held in memory: every stored key with its schedule, the signer of the one that
@@ -51,16 +52,30 @@ public class SigningKeys {
             JWSSigner signer,
             Map<String, JWSHeader> headers) {}
 
-    /** What the clock says now: the key that signs, what is published, and until when this holds. */
-    private record View(Loaded signing, byte[] jwks, String etag, List<String> algorithms, Instant validUntil) {
+    /**
+     * What the clock says now: the key that signs by default (the configured algorithm's), the one that signs for
+     * each algorithm, what is published, and until when this holds.
+     */
+    private record View(
+            Loaded signing,
+            Map<String, Loaded> signingByAlgorithm,
+            byte[] jwks,
+            String etag,
+            List<String> algorithms,
+            Instant validUntil) {
 
-        JWSHeader header(String type) {
-            JWSHeader header = signing.headers().get(type);
-            if (header == null) {
-                throw new IllegalArgumentException("No header for token type " + type);
-            }
-            return header;
+        /** @param algorithm pinned by the token's API; its chain's key until that has one, else the default one */
+        Loaded signer(Optional<String> algorithm) {
+            return algorithm.map(signingByAlgorithm::get).orElse(signing);
         }
+    }
+
+    private static JWSHeader header(Loaded key, String type) {
+        JWSHeader header = key.headers().get(type);
+        if (header == null) {
+            throw new IllegalArgumentException("No header for token type " + type);
+        }
+        return header;
     }
 
     @PersistenceContext
@@ -120,10 +135,18 @@ public class SigningKeys {
 
     /** @param type the JOSE header {@code typ}: {@code at+jwt} or {@code JWT} */
     public String sign(JWTClaimsSet claims, String type) {
-        View current = current();
-        SignedJWT jwt = new SignedJWT(current.header(type), claims);
+        return sign(claims, type, Optional.empty());
+    }
+
+    /**
+     * @param type the JOSE header {@code typ}: {@code at+jwt} or {@code JWT}
+     * @param algorithm the algorithm the token's API pins, if it pins one
+     */
+    public String sign(JWTClaimsSet claims, String type, Optional<String> algorithm) {
+        Loaded key = current().signer(algorithm);
+        SignedJWT jwt = new SignedJWT(header(key, type), claims);
         try {
-            jwt.sign(current.signing().signer());
+            jwt.sign(key.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("Could not sign an access token", e);
         }
@@ -159,12 +182,14 @@ public class SigningKeys {
     public List<KeyStatus> statuses() {
         Instant now = Instant.now();
         KeyPolicy policy = configuration.policy();
-        Optional<KeySchedule.Times> signing = KeySchedule.signing(times(), now, policy);
+        Set<String> signing = signingByAlgorithm(now, policy).values().stream()
+                .map(KeySchedule.Times::kid)
+                .collect(java.util.stream.Collectors.toSet());
         return keys.stream()
                 .map(key -> new KeyStatus(
                         key.times().kid(),
                         key.algorithm(),
-                        signing.map(s -> s.kid().equals(key.times().kid())).orElse(false)
+                        signing.contains(key.times().kid())
                                 ? KeySchedule.Phase.ACTIVE
                                 : KeySchedule.phase(key.times(), now, policy),
                         key.times().createdAt(),
@@ -201,15 +226,35 @@ public class SigningKeys {
         return keys.stream().map(Loaded::times).toList();
     }
 
+    /** Each algorithm's chain signs with its own key; see {@link KeySchedule#signing}. */
+    private Map<String, KeySchedule.Times> signingByAlgorithm(Instant now, KeyPolicy policy) {
+        Map<String, KeySchedule.Times> signing = new HashMap<>();
+        keys.stream().map(Loaded::algorithm).distinct().forEach(algorithm -> KeySchedule.signing(
+                        keys.stream()
+                                .filter(key -> key.algorithm().equals(algorithm))
+                                .map(Loaded::times)
+                                .toList(),
+                        now,
+                        policy)
+                .ifPresent(times -> signing.put(algorithm, times)));
+        return signing;
+    }
+
     private View evaluate(Instant now) {
         KeyPolicy policy = configuration.policy();
         List<KeySchedule.Times> times = times();
-        Optional<KeySchedule.Times> signing = KeySchedule.signing(times, now, policy);
+        Map<String, Loaded> byKid = new HashMap<>();
+        keys.forEach(key -> byKid.put(key.times().kid(), key));
+        Map<String, Loaded> signingByAlgorithm = new HashMap<>();
+        signingByAlgorithm(now, policy)
+                .forEach((algorithm, key) -> signingByAlgorithm.put(algorithm, byKid.get(key.kid())));
+        // the configured algorithm's key; while its chain has not started (just after a change), the newest that has
+        Optional<KeySchedule.Times> signing = Optional.ofNullable(signingByAlgorithm.get(configuration.algorithm()))
+                .map(Loaded::times)
+                .or(() -> KeySchedule.signing(times, now, policy));
         if (signing.isEmpty()) {
             throw new IllegalStateException("There is no signing key; the key check makes one at start");
         }
-        Map<String, Loaded> byKid = new HashMap<>();
-        keys.forEach(key -> byKid.put(key.times().kid(), key));
         List<JWK> published = new ArrayList<>();
         List<String> algorithms = new ArrayList<>();
         for (KeySchedule.Times key : KeySchedule.published(times, now, policy)) {
@@ -221,7 +266,13 @@ public class SigningKeys {
         }
         byte[] jwks = new JWKSet(published).toString(true).getBytes(StandardCharsets.UTF_8);
         Instant validUntil = KeySchedule.nextChange(times, now, policy).orElse(Instant.MAX);
-        return new View(byKid.get(signing.get().kid()), jwks, etag(jwks), List.copyOf(algorithms), validUntil);
+        return new View(
+                byKid.get(signing.get().kid()),
+                Map.copyOf(signingByAlgorithm),
+                jwks,
+                etag(jwks),
+                List.copyOf(algorithms),
+                validUntil);
     }
 
     private static String etag(byte[] jwks) {

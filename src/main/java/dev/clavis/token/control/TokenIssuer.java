@@ -42,7 +42,8 @@ public class TokenIssuer {
                 Duration.ofSeconds(lifetime),
                 newTokenId(),
                 api.tokenFormat());
-        return new TokenResponse(signingKeys.sign(claims, api.tokenFormat().headerType()), lifetime, scope);
+        return new TokenResponse(
+                signingKeys.sign(claims, api.tokenFormat().headerType(), api.signingAlgorithm()), lifetime, scope);
     }
 
     /** The shorter of the application's and the API's lifetimes where either is set, else the server's default. */

@@ -30,7 +30,15 @@ class TargetResolverTest {
 
     private static RegisteredApi api(String id, String identifier, boolean enabled) {
         return new RegisteredApi(
-                id, identifier, id, false, Set.of("read"), TokenFormat.RFC9068, Optional.empty(), enabled);
+                id,
+                identifier,
+                id,
+                false,
+                Set.of("read"),
+                TokenFormat.RFC9068,
+                Optional.empty(),
+                enabled,
+                Optional.empty());
     }
 
     private static ApiLookup lookup(List<RegisteredApi> apis) {
