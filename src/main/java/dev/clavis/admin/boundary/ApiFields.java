@@ -26,6 +26,7 @@ public class ApiFields implements Serializable {
     private String tokenFormat = TokenFormat.RFC9068.name();
     private Integer accessTokenLifetimeSeconds;
     private boolean enabled = true;
+    private String introspectingClient;
 
     static ApiFields of(Api api) {
         ApiFields fields = new ApiFields();
@@ -37,6 +38,7 @@ public class ApiFields implements Serializable {
         fields.tokenFormat = api.tokenFormat().name();
         fields.accessTokenLifetimeSeconds = api.accessTokenLifetimeSeconds();
         fields.enabled = api.isEnabled();
+        fields.introspectingClient = api.introspectingClientId();
         return fields;
     }
 
@@ -49,7 +51,8 @@ public class ApiFields implements Serializable {
                 everyRole,
                 tokenFormat,
                 accessTokenLifetimeSeconds,
-                enabled);
+                enabled,
+                introspectingClient == null ? null : introspectingClient.strip());
     }
 
     /**
@@ -112,6 +115,14 @@ public class ApiFields implements Serializable {
 
     public void setAccessTokenLifetimeSeconds(Integer accessTokenLifetimeSeconds) {
         this.accessTokenLifetimeSeconds = accessTokenLifetimeSeconds;
+    }
+
+    public String getIntrospectingClient() {
+        return introspectingClient;
+    }
+
+    public void setIntrospectingClient(String introspectingClient) {
+        this.introspectingClient = introspectingClient;
     }
 
     public boolean isEnabled() {

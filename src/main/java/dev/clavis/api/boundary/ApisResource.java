@@ -45,7 +45,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ApisResource {
 
     private static final Set<String> FIELDS = Set.of(
-            "identifier", "displayName", "roles", "everyRole", "tokenFormat", "accessTokenLifetimeSeconds", "enabled");
+            "identifier",
+            "displayName",
+            "roles",
+            "everyRole",
+            "tokenFormat",
+            "accessTokenLifetimeSeconds",
+            "enabled",
+            "introspectingClient");
     /** What a GET returns and a PUT may send back unchanged. */
     private static final Set<String> READ_ONLY = Set.of("id", "builtIn", "grantedTo", "createdAt", "updatedAt");
 
@@ -133,7 +140,8 @@ public class ApisResource {
                 json.bool("everyRole").orElse(null),
                 json.string("tokenFormat").orElse(null),
                 json.integer("accessTokenLifetimeSeconds").orElse(null),
-                json.bool("enabled").orElse(null));
+                json.bool("enabled").orElse(null),
+                json.string("introspectingClient").orElse(null));
         json.requireNoErrors();
         return form;
     }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param tokenFormat {@code RFC9068} or {@code MICROPROFILE}; null means RFC 9068
  * @param accessTokenLifetimeSeconds the longest lifetime of its tokens; null means the server's default
  * @param enabled null means yes
+ * @param introspectingClient the client ID of the application that may introspect this API's tokens (RFC 7662): its
+ *     resource server's own credentials; null or empty for none
  */
 public record ApiForm(
         String identifier,
@@ -21,4 +23,5 @@ public record ApiForm(
         Boolean everyRole,
         String tokenFormat,
         Integer accessTokenLifetimeSeconds,
-        Boolean enabled) {}
+        Boolean enabled,
+        String introspectingClient) {}

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
  * An immutable snapshot of an API, as the token endpoint needs it: held in memory, so issuing reads no database.
  *
  * @param roles the roles it understands, unless it understands every role
+ * @param introspectingClientId the application that may introspect its tokens besides their own client
  */
 public record RegisteredApi(
         String id,
@@ -20,7 +21,8 @@ public record RegisteredApi(
         Set<String> roles,
         TokenFormat tokenFormat,
         Optional<Integer> accessTokenLifetimeSeconds,
-        boolean enabled) {
+        boolean enabled,
+        Optional<String> introspectingClientId) {
 
     public static RegisteredApi of(Api api) {
         return new RegisteredApi(
@@ -31,7 +33,8 @@ public record RegisteredApi(
                 api.roles().stream().map(Role::name).collect(Collectors.toUnmodifiableSet()),
                 api.tokenFormat(),
                 Optional.ofNullable(api.accessTokenLifetimeSeconds()),
-                api.isEnabled());
+                api.isEnabled(),
+                Optional.ofNullable(api.introspectingClientId()));
     }
 
     /** @return which of the roles an application holds this API understands, and so puts in its tokens */

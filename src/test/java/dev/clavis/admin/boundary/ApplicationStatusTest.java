@@ -97,7 +97,8 @@ class ApplicationStatusTest {
                 Set.of(),
                 TokenFormat.RFC9068,
                 Optional.empty(),
-                false);
+                false,
+                Optional.empty());
         ApplicationStatus status = status(true, true, 1, Set.of("pos.sales.read"), "sales", off, SALES);
 
         assertTrue(status.canObtainTokens());
@@ -113,6 +114,14 @@ class ApplicationStatusTest {
 
     private static RegisteredApi api(String id, String name, String identifier, boolean everyRole, String... roles) {
         return new RegisteredApi(
-                id, identifier, name, everyRole, Set.of(roles), TokenFormat.RFC9068, Optional.empty(), true);
+                id,
+                identifier,
+                name,
+                everyRole,
+                Set.of(roles),
+                TokenFormat.RFC9068,
+                Optional.empty(),
+                true,
+                Optional.empty());
     }
 }

@@ -30,7 +30,15 @@ class TargetResolverTest {
 
     private static RegisteredApi api(String id, String identifier, boolean enabled) {
         return new RegisteredApi(
-                id, identifier, id, false, Set.of("read"), TokenFormat.RFC9068, Optional.empty(), enabled);
+                id,
+                identifier,
+                id,
+                false,
+                Set.of("read"),
+                TokenFormat.RFC9068,
+                Optional.empty(),
+                enabled,
+                Optional.empty());
     }
 
     private static ApiLookup lookup(List<RegisteredApi> apis) {
@@ -53,7 +61,16 @@ class TargetResolverTest {
 
     private static RegisteredClient client(Set<String> apiIds, Optional<String> defaultApi) {
         return new RegisteredClient(
-                "back-office", true, true, Set.of("read"), apiIds, defaultApi, List.of(), Optional.empty());
+                "back-office",
+                true,
+                true,
+                Set.of("read"),
+                apiIds,
+                defaultApi,
+                List.of(),
+                Optional.empty(),
+                java.time.Instant.EPOCH,
+                Optional.empty());
     }
 
     private static RegisteredApi resolve(Optional<String> target, RegisteredClient client) {
