@@ -46,7 +46,12 @@ public class RevokedTokensRefused implements Filter {
                 && !live(http)) {
             if (http.getRequestURI().startsWith(http.getContextPath() + "/admin/api")) {
                 ProblemResponse.write(
-                        httpResponse, Problem.of(401, "Unauthorized", "This token was revoked; get a new token"), true);
+                        httpResponse,
+                        Problem.of(
+                                401,
+                                "Unauthorized",
+                                "This token is no longer active (revoked, or its application changed); get a new token"),
+                        true);
             } else {
                 OAuthResponse.writeBearerError(httpResponse, 401, true);
             }

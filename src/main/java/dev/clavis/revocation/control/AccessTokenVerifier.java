@@ -77,7 +77,9 @@ public final class AccessTokenVerifier {
         }
         JWSHeader header = jwt.getHeader();
         JOSEObjectType type = header.getType();
-        if (header.getAlgorithm() == null
+        // Clavis never marks a header parameter critical (RFC 7515 §4.1.11); an empty list is forbidden outright
+        if (header.getIncludedParams().contains("crit")
+                || header.getAlgorithm() == null
                 || !ALGORITHMS.contains(header.getAlgorithm())
                 || type == null
                 || !TYPES.contains(type.getType().toLowerCase(Locale.ROOT))) {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AccessTokenVerifierTest {
@@ -101,6 +104,17 @@ class AccessTokenVerifierTest {
         JWSSigner signer = TestTokens.rsaSigner(TestTokens.RSA);
         assertEquals(
                 Reason.MALFORMED, reasonFor(TestTokens.sign(signer, JWSAlgorithm.RS256, "rsa-1", "id+jwt", valid())));
+    }
+
+    @Test
+    void verifyWhenCriticalHeaderParameterThenMalformed() {
+        JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID("rsa-1")
+                .type(new JOSEObjectType("at+jwt"))
+                .criticalParams(Set.of("x-must-understand"))
+                .customParam("x-must-understand", true);
+        assertEquals(
+                Reason.MALFORMED, reasonFor(TestTokens.sign(TestTokens.rsaSigner(TestTokens.RSA), header, valid())));
     }
 
     @Test
