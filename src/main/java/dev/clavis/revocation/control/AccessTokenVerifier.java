@@ -9,6 +9,7 @@ import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.clavis.revocation.control.TokenCheck.Reason;
@@ -78,7 +79,7 @@ public final class AccessTokenVerifier {
         JWSHeader header = jwt.getHeader();
         JOSEObjectType type = header.getType();
         // Clavis never marks a header parameter critical (RFC 7515 §4.1.11); an empty list is forbidden outright
-        if (header.getIncludedParams().contains("crit")
+        if (declaresCritical(header)
                 || header.getAlgorithm() == null
                 || !ALGORITHMS.contains(header.getAlgorithm())
                 || type == null
@@ -110,6 +111,19 @@ public final class AccessTokenVerifier {
             return TokenCheck.invalid(Reason.NOT_YET_VALID);
         }
         return new TokenCheck.Valid(access);
+    }
+
+    /** Read from the header as sent: Nimbus drops an empty {@code crit} list when it parses a header. */
+    private static boolean declaresCritical(JWSHeader header) {
+        if (header.getCriticalParams() != null) {
+            return true;
+        }
+        try {
+            return JSONObjectUtils.parse(header.getParsedBase64URL().decodeToString())
+                    .containsKey("crit");
+        } catch (ParseException e) {
+            return true;
+        }
     }
 
     private static boolean verified(SignedJWT jwt, JWSVerifier verifier) {

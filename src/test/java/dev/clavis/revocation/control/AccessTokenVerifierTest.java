@@ -118,6 +118,17 @@ class AccessTokenVerifierTest {
     }
 
     @Test
+    void verifyWhenEmptyCriticalListThenMalformed() {
+        String genuine = rs256(valid());
+        String[] parts = genuine.split("\\.");
+        String header = "{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"typ\":\"at+jwt\",\"crit\":[]}";
+        String encoded =
+                Base64.getUrlEncoder().withoutPadding().encodeToString(header.getBytes(StandardCharsets.UTF_8));
+        // not signed over this header, but the header must be refused before the signature is even tried
+        assertEquals(Reason.MALFORMED, reasonFor(encoded + "." + parts[1] + "." + parts[2]));
+    }
+
+    @Test
     void verifyWhenGarbageThenMalformed() {
         for (String garbage : new String[] {"", "x", "a.b.c", "....", "eyJ.eyJ.sig", "%%%", "a".repeat(40_000)}) {
             assertEquals(Reason.MALFORMED, reasonFor(garbage), garbage.length() > 20 ? "long" : garbage);
