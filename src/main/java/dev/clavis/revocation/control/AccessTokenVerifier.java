@@ -65,7 +65,7 @@ public final class AccessTokenVerifier {
     }
 
     public TokenCheck verify(String token, Instant now) {
-        if (token.length() > MAX_TOKEN_CHARS) {
+        if (token.length() > MAX_TOKEN_CHARS || !isCompactJws(token)) {
             return TokenCheck.invalid(Reason.MALFORMED);
         }
         SignedJWT jwt;
@@ -111,6 +111,33 @@ public final class AccessTokenVerifier {
             return TokenCheck.invalid(Reason.NOT_YET_VALID);
         }
         return new TokenCheck.Valid(access);
+    }
+
+    /**
+     * Three non-empty parts of base64url without padding (RFC 7515 §2, §7.1), as Clavis serializes them: Nimbus would
+     * also decode the standard alphabet and padding, so the same token would have several spellings.
+     */
+    static boolean isCompactJws(String token) {
+        int dots = 0;
+        int partLength = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '.') {
+                if (partLength == 0 || ++dots > 2) {
+                    return false;
+                }
+                partLength = 0;
+            } else if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_') {
+                partLength++;
+            } else {
+                return false;
+            }
+        }
+        return dots == 2 && partLength > 0;
     }
 
     /** Read from the header as sent: Nimbus drops an empty {@code crit} list when it parses a header. */

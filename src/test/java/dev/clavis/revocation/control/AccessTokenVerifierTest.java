@@ -129,6 +129,15 @@ class AccessTokenVerifierTest {
     }
 
     @Test
+    void verifyWhenStandardBase64OrPaddingThenMalformed() {
+        String genuine = rs256(valid());
+        assertEquals(Reason.MALFORMED, reasonFor(genuine.replace('-', '+').replace('_', '/') + "=="));
+        assertEquals(Reason.MALFORMED, reasonFor(genuine + "="));
+        assertEquals(Reason.MALFORMED, reasonFor(genuine + ".AAAA"));
+        assertEquals(Reason.MALFORMED, reasonFor(" " + genuine));
+    }
+
+    @Test
     void verifyWhenGarbageThenMalformed() {
         for (String garbage : new String[] {"", "x", "a.b.c", "....", "eyJ.eyJ.sig", "%%%", "a".repeat(40_000)}) {
             assertEquals(Reason.MALFORMED, reasonFor(garbage), garbage.length() > 20 ? "long" : garbage);
