@@ -9,7 +9,7 @@ seconds=${2:-20}
 connections=${3:-16}
 : "${CLIENT_ID:?set CLIENT_ID}" "${CLIENT_SECRET:?set CLIENT_SECRET}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
-pid=$(pgrep -f 'payara-micro.*--deploy' | head -n1)
+pid=${SERVER_PID:-$(pgrep -f 'payara-micro.*--deploy' | head -n1)} # SERVER_PID when several servers run
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 here=$(dirname "$0")
 

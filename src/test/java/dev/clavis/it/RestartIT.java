@@ -10,6 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import dev.clavis.platform.control.SecretGenerator;
 import java.nio.file.Files;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -70,6 +77,36 @@ class RestartIT {
                             .get("/roles")
                             .statusCode(),
                     "the bootstrap application keeps its secret, and its token is for the admin API");
+        } finally {
+            deployer.undeploy(CLAVIS);
+        }
+    }
+
+    @Test
+    void restartWhenTokensWereRevokedThenTheyStayRevoked() throws Exception {
+        deployer.deploy(CLAVIS);
+        var app = application().roles("pos.sales.read").register();
+        String revoked = accessToken(app.clientId(), app.secret());
+        String kept = accessToken(app.clientId(), app.secret());
+        var client = new ClientSecretBasic(new ClientID(app.clientId()), new Secret(app.secret()));
+        assertEquals(
+                200,
+                new TokenRevocationRequest(Clavis.uri("/oauth2/revoke"), client, new BearerAccessToken(revoked))
+                        .toHTTPRequest()
+                        .send()
+                        .getStatusCode());
+        deployer.undeploy(CLAVIS);
+
+        deployer.deploy(CLAVIS);
+        try {
+            assertEquals(401, whoami(revoked).statusCode(), "loaded from the database at start");
+            assertFalse(TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
+                                    Clavis.uri("/oauth2/introspect"), client, new BearerAccessToken(revoked))
+                            .toHTTPRequest()
+                            .send())
+                    .toSuccessResponse()
+                    .isActive());
+            assertEquals(200, whoami(kept).statusCode());
         } finally {
             deployer.undeploy(CLAVIS);
         }

@@ -27,6 +27,7 @@ public class ApiFields implements Serializable {
     private Integer accessTokenLifetimeSeconds;
     private boolean enabled = true;
     private String signingAlgorithm = "";
+    private String introspectingClient;
 
     static ApiFields of(Api api) {
         ApiFields fields = new ApiFields();
@@ -39,6 +40,7 @@ public class ApiFields implements Serializable {
         fields.accessTokenLifetimeSeconds = api.accessTokenLifetimeSeconds();
         fields.enabled = api.isEnabled();
         fields.signingAlgorithm = api.signingAlgorithm() == null ? "" : api.signingAlgorithm();
+        fields.introspectingClient = api.introspectingClientId();
         return fields;
     }
 
@@ -52,7 +54,8 @@ public class ApiFields implements Serializable {
                 tokenFormat,
                 accessTokenLifetimeSeconds,
                 enabled,
-                signingAlgorithm);
+                signingAlgorithm,
+                introspectingClient == null ? null : introspectingClient.strip());
     }
 
     /**
@@ -115,6 +118,14 @@ public class ApiFields implements Serializable {
 
     public void setAccessTokenLifetimeSeconds(Integer accessTokenLifetimeSeconds) {
         this.accessTokenLifetimeSeconds = accessTokenLifetimeSeconds;
+    }
+
+    public String getIntrospectingClient() {
+        return introspectingClient;
+    }
+
+    public void setIntrospectingClient(String introspectingClient) {
+        this.introspectingClient = introspectingClient;
     }
 
     public boolean isEnabled() {

@@ -30,7 +30,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Application details: change it (its roles and the APIs it may call), enable or disable it, delete it (after a
- * confirmation), add and revoke secrets, and the "Connect your application" panel with the token request for each API.
+ * confirmation), add and revoke secrets (optionally with every token obtained until then), revoke all its tokens (after
+ * a confirmation), and the "Connect your application" panel with the token request for each API.
  * The status line says what it can get a token for, or why it cannot (see {@link ApplicationStatus}). Loaded with
  * {@code f:viewParam clientId} and {@code f:viewAction}.
  */
@@ -41,6 +42,7 @@ public class ApplicationPage implements Serializable {
     private static final long serialVersionUID = 1L;
     static final String FORM = "details";
     static final String SECRET_FORM = "secrets";
+    static final String TOKENS_FORM = "tokens";
 
     /** A secret as the page lists it: never its value. */
     public record SecretRow(String id, String hint, Instant createdAt, Instant expiresAt, boolean active)
@@ -78,6 +80,8 @@ public class ApplicationPage implements Serializable {
     private ApplicationStatus status;
     private List<ConnectExamples> connections = List.of();
     private boolean confirmingDelete;
+    private boolean confirmingRevokeTokens;
+    private Instant tokensRevokedBefore;
     private String newSecretExpiry;
     private transient String newSecretValue;
 
@@ -95,6 +99,7 @@ public class ApplicationPage implements Serializable {
         clientCredentialsFlow = application.isClientCredentialsFlow();
         enabled = application.isEnabled();
         accessTokenLifetimeSeconds = application.accessTokenLifetimeSeconds();
+        tokensRevokedBefore = application.tokensRevokedBefore();
         roles = new ArrayList<>(
                 application.roles().stream().map(Role::name).sorted().toList());
         secrets = application.secrets().stream().map(secret -> row(secret, now)).toList();
@@ -211,6 +216,38 @@ public class ApplicationPage implements Serializable {
             show(added.application());
             newSecretExpiry = null;
             Messages.info("A new secret is added. Move the client to it, then revoke the old one.");
+        });
+        return null;
+    }
+
+    public void askToRevokeTokens() {
+        confirmingRevokeTokens = true;
+    }
+
+    public void cancelRevokeTokens() {
+        confirmingRevokeTokens = false;
+    }
+
+    /** Revoke all tokens: every token issued to the application until now stops counting (introspection, APIs). */
+    @Transactional
+    public String revokeTokens() {
+        Outcome<Application> outcome = catalog.revokeTokens(clientId, session.actor());
+        confirmingRevokeTokens = false;
+        Messages.valueOrShowErrors(outcome, TOKENS_FORM).ifPresent(changed -> {
+            show(changed);
+            Messages.info("Every token issued to " + clientId + " until now is revoked.");
+        });
+        return null;
+    }
+
+    /** Revokes a secret "and the tokens obtained with it": a token does not say which secret, so all of them. */
+    @Transactional
+    public String revokeWithTokens(String secretId) {
+        Outcome<Application> outcome = catalog.revokeSecret(clientId, secretId, true, session.actor());
+        Messages.valueOrShowErrors(outcome, SECRET_FORM).ifPresent(changed -> {
+            show(changed);
+            Messages.info("The secret ending in " + hintOf(secretId)
+                    + " is revoked, and every token the application obtained until now.");
         });
         return null;
     }
@@ -353,6 +390,15 @@ public class ApplicationPage implements Serializable {
 
     public boolean isConfirmingDelete() {
         return confirmingDelete;
+    }
+
+    public boolean isConfirmingRevokeTokens() {
+        return confirmingRevokeTokens;
+    }
+
+    /** @return until when all its tokens were revoked, or null */
+    public Instant getTokensRevokedBefore() {
+        return tokensRevokedBefore;
     }
 
     public String getNewSecretExpiry() {

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * An API as the admin API shows it. {@code identifier} is what its tokens carry as {@code aud}; {@code roles} what it
- * understands (empty when {@code everyRole}); {@code grantedTo} the applications that may call it.
+ * understands (empty when {@code everyRole}); {@code grantedTo} the applications that may call it;
+ * {@code introspectingClient} the application that may introspect its tokens (RFC 7662), or null.
  */
 public record ApiView(
         String id,
@@ -19,6 +20,7 @@ public record ApiView(
         Integer accessTokenLifetimeSeconds,
         boolean enabled,
         String signingAlgorithm,
+        String introspectingClient,
         boolean builtIn,
         List<String> grantedTo,
         Instant createdAt,
@@ -35,6 +37,7 @@ public record ApiView(
                 api.accessTokenLifetimeSeconds(),
                 api.isEnabled(),
                 api.signingAlgorithm(),
+                api.introspectingClientId(),
                 api.isBuiltIn(),
                 grantedTo,
                 api.createdAt(),

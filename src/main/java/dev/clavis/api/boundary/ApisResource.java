@@ -52,7 +52,8 @@ public class ApisResource {
             "tokenFormat",
             "accessTokenLifetimeSeconds",
             "enabled",
-            "signingAlgorithm");
+            "signingAlgorithm",
+            "introspectingClient");
     /** What a GET returns and a PUT may send back unchanged. */
     private static final Set<String> READ_ONLY = Set.of("id", "builtIn", "grantedTo", "createdAt", "updatedAt");
 
@@ -141,7 +142,8 @@ public class ApisResource {
                 json.string("tokenFormat").orElse(null),
                 json.integer("accessTokenLifetimeSeconds").orElse(null),
                 json.bool("enabled").orElse(null),
-                json.string("signingAlgorithm").orElse(null));
+                json.string("signingAlgorithm").orElse(null),
+                json.string("introspectingClient").orElse(null));
         json.requireNoErrors();
         return form;
     }

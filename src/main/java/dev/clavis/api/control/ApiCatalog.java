@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -79,7 +80,7 @@ public class ApiCatalog {
     }
 
     private Outcome<Api> createUnaudited(ApiForm form) {
-        List<FieldError> errors = ApiRules.check(form, roles.nameSet());
+        List<FieldError> errors = checked(form);
         if (!errors.isEmpty()) {
             return new Outcome.Invalid<>(errors);
         }
@@ -111,7 +112,7 @@ public class ApiCatalog {
         if (api.version() != expectedVersion) {
             return new Outcome.Stale<>();
         }
-        List<FieldError> errors = ApiRules.check(form, roles.nameSet());
+        List<FieldError> errors = checked(form);
         if (!errors.isEmpty()) {
             return new Outcome.Invalid<>(errors);
         }
@@ -154,6 +155,27 @@ public class ApiCatalog {
         return new Outcome.Done<>(null);
     }
 
+    /** The rules, and that the introspecting client exists (the schema's foreign key would refuse it later). */
+    private List<FieldError> checked(ApiForm form) {
+        List<FieldError> errors = new ArrayList<>(ApiRules.check(form, roles.nameSet()));
+        String client = introspectingClient(form);
+        if (errors.isEmpty()
+                && client != null
+                && entityManager
+                        .createNativeQuery("SELECT 1 FROM application WHERE client_id = ?1")
+                        .setParameter(1, client)
+                        .getResultList()
+                        .isEmpty()) {
+            errors.add(new FieldError("introspectingClient", "No application has this client ID"));
+        }
+        return errors;
+    }
+
+    private static String introspectingClient(ApiForm form) {
+        String client = form.introspectingClient();
+        return client == null || client.isEmpty() ? null : client;
+    }
+
     private void apply(Api api, ApiForm form) {
         api.change(
                 form.identifier(),
@@ -164,6 +186,7 @@ public class ApiCatalog {
                 Boolean.TRUE.equals(form.everyRole()),
                 form.signingAlgorithm() == null || form.signingAlgorithm().isEmpty() ? null : form.signingAlgorithm(),
                 rolesNamed(form.roles()));
+        api.introspectedBy(introspectingClient(form));
     }
 
     private Set<Role> rolesNamed(List<String> names) {

@@ -15,6 +15,8 @@ import java.util.List;
  * @param enabled null means yes
  * @param signingAlgorithm the JWS algorithm to sign its tokens with ({@code RS256}, {@code ES256}, {@code PS256},
  *     {@code EdDSA}) for a resource server that verifies only that one; null or empty means the configured one
+ * @param introspectingClient the client ID of the application that may introspect this API's tokens (RFC 7662): its
+ *     resource server's own credentials; null or empty for none
  */
 public record ApiForm(
         String identifier,
@@ -24,4 +26,5 @@ public record ApiForm(
         String tokenFormat,
         Integer accessTokenLifetimeSeconds,
         Boolean enabled,
-        String signingAlgorithm) {}
+        String signingAlgorithm,
+        String introspectingClient) {}

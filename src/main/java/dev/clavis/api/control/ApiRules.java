@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The rules of an API registration, in the words the admin pages show next to each field. */
 public final class ApiRules {
@@ -22,6 +23,9 @@ public final class ApiRules {
 
     static final String IDENTIFIER_RULE = "Use an absolute URI without a fragment, such as https://pos.example.com/api"
             + " or api://pos-backoffice (at most " + MAX_IDENTIFIER + " characters, no spaces)";
+
+    /** The shape of a client ID (the application package's rule, which this package cannot import). */
+    private static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}[a-z0-9]");
 
     private ApiRules() {}
 
@@ -103,6 +107,15 @@ public final class ApiRules {
                     "accessTokenLifetimeSeconds",
                     "Use " + MIN_LIFETIME + " to " + MAX_LIFETIME
                             + " seconds, or leave it empty for the server's default");
+        }
+        String introspecting = form.introspectingClient();
+        if (introspecting != null
+                && !introspecting.isEmpty()
+                && !CLIENT_ID.matcher(introspecting).matches()) {
+            validation.reject(
+                    "introspectingClient",
+                    "Enter the client ID of a registered application (lower-case letters, digits and -), or leave it"
+                            + " empty");
         }
         return validation.errors();
     }

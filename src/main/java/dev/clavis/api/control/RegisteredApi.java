@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
  * An immutable snapshot of an API, as the token endpoint needs it: held in memory, so issuing reads no database.
  *
  * @param roles the roles it understands, unless it understands every role
+ * @param introspectingClientId the application that may introspect its tokens besides their own client
  */
 public record RegisteredApi(
         String id,
@@ -21,7 +22,8 @@ public record RegisteredApi(
         TokenFormat tokenFormat,
         Optional<Integer> accessTokenLifetimeSeconds,
         boolean enabled,
-        Optional<String> signingAlgorithm) {
+        Optional<String> signingAlgorithm,
+        Optional<String> introspectingClientId) {
 
     public static RegisteredApi of(Api api) {
         return new RegisteredApi(
@@ -33,7 +35,8 @@ public record RegisteredApi(
                 api.tokenFormat(),
                 Optional.ofNullable(api.accessTokenLifetimeSeconds()),
                 api.isEnabled(),
-                Optional.ofNullable(api.signingAlgorithm()));
+                Optional.ofNullable(api.signingAlgorithm()),
+                Optional.ofNullable(api.introspectingClientId()));
     }
 
     /** @return which of the roles an application holds this API understands, and so puts in its tokens */

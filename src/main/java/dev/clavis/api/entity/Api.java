@@ -61,6 +61,10 @@ public class Api {
     @Column(name = "built_in", nullable = false)
     private boolean builtIn;
 
+    /** The client ID of the application that may introspect this API's tokens (RFC 7662), or null. */
+    @Column(name = "introspecting_client_id")
+    private String introspectingClientId;
+
     @ManyToMany
     @JoinTable(
             name = "api_role",
@@ -113,6 +117,18 @@ public class Api {
             this.roles.addAll(roles);
         }
         touch();
+    }
+
+    /** @param clientId the application whose credentials the API's resource server introspects with, or null */
+    public void introspectedBy(String clientId) {
+        if (!Objects.equals(introspectingClientId, clientId)) {
+            introspectingClientId = clientId;
+            touch();
+        }
+    }
+
+    public String introspectingClientId() {
+        return introspectingClientId;
     }
 
     /** A built-in API's identifier follows configuration (the issuer); start-up writes it. */

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * An application as the admin API shows it: {@code apis} are the IDs of the APIs it may call ({@code /admin/api/apis}),
  * {@code defaultApi} the one a token request naming none is for. {@code clientSecret} is filled only in the answer to the request that
- * created the secret; everywhere else secrets appear as {@link SecretView}s.
+ * created the secret; everywhere else secrets appear as {@link SecretView}s. {@code tokensRevokedBefore}: every token
+ * issued up to then was revoked ({@code POST .../tokens/revoke}), or null.
  */
 public record ApplicationView(
         String clientId,
@@ -22,6 +23,7 @@ public record ApplicationView(
         String defaultApi,
         boolean enabled,
         Integer accessTokenLifetimeSeconds,
+        Instant tokensRevokedBefore,
         Instant createdAt,
         Instant updatedAt,
         List<SecretView> secrets,
@@ -54,6 +56,7 @@ public record ApplicationView(
                         : application.defaultApi().id(),
                 application.isEnabled(),
                 application.accessTokenLifetimeSeconds(),
+                application.tokensRevokedBefore(),
                 application.createdAt(),
                 application.updatedAt(),
                 application.secrets().stream()

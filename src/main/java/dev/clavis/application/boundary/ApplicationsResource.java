@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -54,7 +56,7 @@ public class ApplicationsResource {
             "accessTokenLifetimeSeconds",
             "clientSecret");
     /** What a GET returns and a PUT may send back unchanged. */
-    private static final Set<String> READ_ONLY = Set.of("createdAt", "updatedAt", "secrets");
+    private static final Set<String> READ_ONLY = Set.of("createdAt", "updatedAt", "secrets", "tokensRevokedBefore");
 
     private static final Set<String> SECRET_FIELDS = Set.of("clientSecret", "expiresAt");
 
@@ -168,9 +170,31 @@ public class ApplicationsResource {
     @DELETE
     @Path("{clientId}/secrets/{secretId}")
     @Transactional
-    @Operation(summary = "Revoke a secret", description = "Refused at the token endpoint from the next request on.")
-    public Response revokeSecret(@PathParam("clientId") String clientId, @PathParam("secretId") String secretId) {
-        return Outcomes.noContent(catalog.revokeSecret(clientId, secretId, actor()));
+    @Operation(
+            summary = "Revoke a secret",
+            description = "Refused at the token endpoint from the next request on. With revokeTokens=true, every token"
+                    + " the application holds is revoked too (a token does not say which secret obtained it).")
+    public Response revokeSecret(
+            @PathParam("clientId") String clientId,
+            @PathParam("secretId") String secretId,
+            @QueryParam("revokeTokens") @DefaultValue("false") boolean revokeTokens) {
+        return Outcomes.noContent(catalog.revokeSecret(clientId, secretId, revokeTokens, actor()));
+    }
+
+    @POST
+    @Path("{clientId}/tokens/revoke")
+    @Transactional
+    @Operation(
+            summary = "Revoke all tokens of an application",
+            description = "Every token issued to it until now is no longer active: introspection answers active:false"
+                    + " and the admin and sample APIs refuse it from the next request on. The application can get"
+                    + " new tokens at once (from the next second on). Audited.")
+    @APIResponse(responseCode = "200", description = "Revoked; the body shows tokensRevokedBefore")
+    public Response revokeTokens(@PathParam("clientId") String clientId) {
+        Application application = Outcomes.valueOrThrow(catalog.revokeTokens(clientId, actor()));
+        return Response.ok(ApplicationView.of(application))
+                .tag(Versions.etag(application.version()))
+                .build();
     }
 
     /** 201 for a new secret: the only response that shows it, and one no cache may keep. */

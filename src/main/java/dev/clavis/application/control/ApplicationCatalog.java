@@ -194,14 +194,22 @@ public class ApplicationCatalog {
     }
 
     public Outcome<Application> revokeSecret(String clientId, String secretId, String actor) {
-        return audit.audited(
-                actor,
-                "secret.revoke",
-                clientId + " secret " + secretId,
-                () -> revokeSecretUnaudited(clientId, secretId));
+        return revokeSecret(clientId, secretId, false, actor);
     }
 
-    private Outcome<Application> revokeSecretUnaudited(String clientId, String secretId) {
+    /**
+     * @param withTokens also revoke every token the application holds: a token does not say which secret obtained
+     *     it, so "the tokens obtained with it" are all tokens issued until now
+     */
+    public Outcome<Application> revokeSecret(String clientId, String secretId, boolean withTokens, String actor) {
+        return audit.audited(
+                actor,
+                withTokens ? "secret.revoke-with-tokens" : "secret.revoke",
+                clientId + " secret " + secretId,
+                () -> revokeSecretUnaudited(clientId, secretId, withTokens));
+    }
+
+    private Outcome<Application> revokeSecretUnaudited(String clientId, String secretId, boolean withTokens) {
         Optional<Application> found = find(clientId);
         if (found.isEmpty()) {
             return new Outcome.NotFound<>("Application " + clientId);
@@ -209,6 +217,29 @@ public class ApplicationCatalog {
         if (!found.get().revokeSecret(secretId)) {
             return new Outcome.NotFound<>("Secret " + secretId + " of application " + clientId);
         }
+        if (withTokens) {
+            found.get().revokeTokens(Instant.now());
+        }
+        entityManager.flush();
+        changes.fire(ClientsChanged.of(clientId));
+        return new Outcome.Done<>(found.get());
+    }
+
+    /**
+     * Revokes every token issued to the application until now: introspection answers {@code active: false} for them,
+     * and the admin and sample APIs refuse them, from the next request on (on other instances within
+     * {@code clavis.client-cache.ttl-seconds}).
+     */
+    public Outcome<Application> revokeTokens(String clientId, String actor) {
+        return audit.audited(actor, "tokens.revoke", clientId, () -> revokeTokensUnaudited(clientId));
+    }
+
+    private Outcome<Application> revokeTokensUnaudited(String clientId) {
+        Optional<Application> found = find(clientId);
+        if (found.isEmpty()) {
+            return new Outcome.NotFound<>("Application " + clientId);
+        }
+        found.get().revokeTokens(Instant.now());
         entityManager.flush();
         changes.fire(ClientsChanged.of(clientId));
         return new Outcome.Done<>(found.get());

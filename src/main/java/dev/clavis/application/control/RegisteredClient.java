@@ -6,6 +6,7 @@ import dev.clavis.application.entity.ClientSecret;
 import dev.clavis.platform.control.SecretDigests;
 import dev.clavis.role.entity.Role;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +16,10 @@ import java.util.stream.Collectors;
 /**
  * An immutable snapshot of an application, as the token endpoint needs it: held in memory so that issuing a token
  * does not touch the database.
+ *
+ * @param createdAt when the application was registered: a token older than it was issued to an earlier application
+ *     of the same client ID
+ * @param tokensRevokedBefore every token issued up to this instant was revoked ("revoke all tokens")
  */
 public record RegisteredClient(
         String clientId,
@@ -24,7 +29,9 @@ public record RegisteredClient(
         Set<String> apiIds,
         Optional<String> defaultApiId,
         List<StoredSecret> secrets,
-        Optional<Integer> accessTokenLifetimeSeconds) {
+        Optional<Integer> accessTokenLifetimeSeconds,
+        Instant createdAt,
+        Optional<Instant> tokensRevokedBefore) {
 
     /** A secret's hash and validity, without the secret. */
     public record StoredSecret(String id, String hash, Instant expiresAt, Instant revokedAt) {
@@ -50,7 +57,22 @@ public record RegisteredClient(
                 application.secrets().stream()
                         .map(RegisteredClient::storedSecret)
                         .toList(),
-                Optional.ofNullable(application.accessTokenLifetimeSeconds()));
+                Optional.ofNullable(application.accessTokenLifetimeSeconds()),
+                application.createdAt(),
+                Optional.ofNullable(application.tokensRevokedBefore()));
+    }
+
+    /**
+     * Whether a token issued to this application at {@code issuedAt} (a JWT {@code iat}, whole seconds) still counts:
+     * not issued before the application existed, and not revoked with all its tokens. A token issued in the same
+     * second as a revoke-all is revoked too: {@code iat} cannot tell before from after within a second, and a
+     * revocation must never miss.
+     */
+    public boolean acceptsTokenIssuedAt(Instant issuedAt) {
+        if (issuedAt.isBefore(createdAt.truncatedTo(ChronoUnit.SECONDS))) {
+            return false;
+        }
+        return tokensRevokedBefore.map(issuedAt::isAfter).orElse(true);
     }
 
     private static StoredSecret storedSecret(ClientSecret secret) {

@@ -87,6 +87,10 @@ public class Application {
     @OneToMany(mappedBy = "application", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<ClientSecret> secrets = new ArrayList<>();
 
+    /** "Revoke all tokens": every token issued up to this instant is no longer active; null when never revoked. */
+    @Column(name = "tokens_revoked_before")
+    private Instant tokensRevokedBefore;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -213,6 +217,16 @@ public class Application {
             }
         }
         return false;
+    }
+
+    /** Revokes every token issued to the application up to {@code now} (RFC 7009 §2.1 leaves the extent open). */
+    public void revokeTokens(Instant now) {
+        tokensRevokedBefore = now;
+        touch();
+    }
+
+    public Instant tokensRevokedBefore() {
+        return tokensRevokedBefore;
     }
 
     public long activeSecretCount(Instant now) {

@@ -11,8 +11,13 @@ import java.util.Map;
  * endpoint (RFC 8414 lets it be omitted when no grant uses it, OIDC Discovery does not, so strict OIDC parsers may
  * complain), issues no ID tokens, and lists no response types. {@code subject_types_supported} and
  * {@code id_token_signing_alg_values_supported} are given because OIDC requires them, with what Clavis would use.
+ * The introspection (RFC 7662) and revocation (RFC 7009) endpoints are listed with their authentication methods
+ * (RFC 8414 §2).
  */
 public final class ServerMetadata {
+
+    /** RFC 6749 §2.3.1, at the token, introspection (RFC 7662 §2.1) and revocation (RFC 7009 §2.1) endpoints alike. */
+    private static final List<String> CLIENT_AUTH_METHODS = List.of("client_secret_basic", "client_secret_post");
 
     private ServerMetadata() {}
 
@@ -22,7 +27,11 @@ public final class ServerMetadata {
         metadata.put("token_endpoint", issuer + "/oauth2/token");
         metadata.put("jwks_uri", issuer + "/oauth2/jwks");
         metadata.put("grant_types_supported", List.of("client_credentials"));
-        metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        metadata.put("token_endpoint_auth_methods_supported", CLIENT_AUTH_METHODS);
+        metadata.put("introspection_endpoint", issuer + "/oauth2/introspect");
+        metadata.put("introspection_endpoint_auth_methods_supported", CLIENT_AUTH_METHODS);
+        metadata.put("revocation_endpoint", issuer + "/oauth2/revoke");
+        metadata.put("revocation_endpoint_auth_methods_supported", CLIENT_AUTH_METHODS);
         metadata.put("scopes_supported", scopes);
         metadata.put("response_types_supported", List.of());
         metadata.put("subject_types_supported", List.of("public"));

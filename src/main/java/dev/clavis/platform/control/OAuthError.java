@@ -1,7 +1,7 @@
 package dev.clavis.platform.control;
 
 /**
- * The error codes of RFC 6749 §5.2 that the client credentials grant can produce, with the HTTP status each is
+ * The error codes of RFC 6749 §5.2 that the client credentials grant can produce (and RFC 7009's one more), with the HTTP status each is
  * sent with: 400 for all but {@code invalid_client}, which is 401 (§5.2), and {@code server_error} (500).
  */
 public enum OAuthError {
@@ -10,6 +10,8 @@ public enum OAuthError {
     UNAUTHORIZED_CLIENT("unauthorized_client", 400),
     UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", 400),
     INVALID_SCOPE("invalid_scope", 400),
+    /** RFC 7009 §2.2.1: the revocation endpoint cannot revoke this type of token (Clavis issues no refresh tokens). */
+    UNSUPPORTED_TOKEN_TYPE("unsupported_token_type", 400),
     /** RFC 8707 §2: the requested resource (API) is unknown, not allowed for this client, or ambiguous. */
     INVALID_TARGET("invalid_target", 400),
     /** Not in RFC 6749 §5.2 (it is §4.1.2.1's): sent with 429 or 503 and Retry-After when Clavis must slow a caller. */

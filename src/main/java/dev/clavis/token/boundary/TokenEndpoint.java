@@ -2,7 +2,6 @@ package dev.clavis.token.boundary;
 
 import dev.clavis.platform.boundary.ClientAddress;
 import dev.clavis.platform.boundary.OAuthResponse;
-import dev.clavis.platform.boundary.RequestBodies;
 import dev.clavis.platform.control.OAuthError;
 import dev.clavis.platform.control.OAuthException;
 import dev.clavis.token.control.ClientCredentialsGrant;
@@ -14,7 +13,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collections;
 import java.util.List;
 import java.util.logging.Level;
@@ -39,9 +37,6 @@ public class TokenEndpoint extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(TokenEndpoint.class.getName());
 
-    /** Far above any real token request, small enough that no one can make the server buffer much. */
-    static final int MAX_BODY_BYTES = 64 * 1024;
-
     private final TokenRequestReader reader = new TokenRequestReader();
 
     @Inject
@@ -53,11 +48,8 @@ public class TokenEndpoint extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            if (!"POST".equals(request.getMethod())) {
-                response.setHeader("Allow", "POST");
-                throw new OAuthException(OAuthError.INVALID_REQUEST, "The token endpoint accepts only POST", 405);
-            }
-            byte[] body = readBody(request);
+            OAuthRequestBody.requirePost(request, response, "token endpoint");
+            byte[] body = OAuthRequestBody.read(request);
             List<String> authorization = Collections.list(request.getHeaders("Authorization"));
             TokenRequest tokenRequest =
                     reader.read(request.getContentType(), request.getQueryString(), authorization, body);
@@ -74,28 +66,5 @@ public class TokenEndpoint extends HttpServlet {
                     response,
                     new OAuthException(OAuthError.SERVER_ERROR, "The server could not issue a token; try again"));
         }
-    }
-
-    private static byte[] readBody(HttpServletRequest request) throws IOException {
-        try (InputStream in = request.getInputStream()) {
-            long declared = request.getContentLengthLong();
-            if (declared > MAX_BODY_BYTES) {
-                if (declared <= RequestBodies.MAX_DRAINED_BYTES) {
-                    RequestBodies.drain(in);
-                }
-                throw tooLarge();
-            }
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                RequestBodies.drain(in);
-                throw tooLarge();
-            }
-            return body;
-        }
-    }
-
-    private static OAuthException tooLarge() {
-        return new OAuthException(
-                OAuthError.INVALID_REQUEST, "The request body is larger than " + MAX_BODY_BYTES + " bytes", 413);
     }
 }

@@ -46,10 +46,7 @@ public final class TokenRequestReader {
      * @param body the request body
      */
     public TokenRequest read(String contentType, String queryString, List<String> authorizationHeaders, byte[] body) {
-        if (queryString != null && !queryString.isEmpty()) {
-            throw OAuthException.invalidRequest(
-                    "Send the parameters in the request body, not in the URL: credentials in a URL end up in logs");
-        }
+        rejectQueryString(queryString);
         requireFormContentType(contentType);
         Map<String, String> form = formParser.parse(body);
         String grantType = form.get(GRANT_TYPE);
@@ -97,7 +94,15 @@ public final class TokenRequestReader {
         return roles.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", roles));
     }
 
-    private static void requireFormContentType(String contentType) {
+    /** RFC 6749 §3.2 (and RFC 7009 §2.1, RFC 7662 §2.1, which send the same way): the body, not the URL. */
+    static void rejectQueryString(String queryString) {
+        if (queryString != null && !queryString.isEmpty()) {
+            throw OAuthException.invalidRequest(
+                    "Send the parameters in the request body, not in the URL: credentials in a URL end up in logs");
+        }
+    }
+
+    static void requireFormContentType(String contentType) {
         if (contentType == null) {
             throw OAuthException.invalidRequest("The Content-Type must be " + FORM_MEDIA_TYPE);
         }
@@ -116,7 +121,7 @@ public final class TokenRequestReader {
         }
     }
 
-    private static ClientCredentials credentials(List<String> authorizationHeaders, Map<String, String> form) {
+    static ClientCredentials credentials(List<String> authorizationHeaders, Map<String, String> form) {
         if (authorizationHeaders.size() > 1) {
             throw OAuthException.invalidRequest("The request has more than one Authorization header");
         }

@@ -98,6 +98,7 @@ class ApplicationStatusTest {
                 TokenFormat.RFC9068,
                 Optional.empty(),
                 false,
+                Optional.empty(),
                 Optional.empty());
         ApplicationStatus status = status(true, true, 1, Set.of("pos.sales.read"), "sales", off, SALES);
 
@@ -122,6 +123,7 @@ class ApplicationStatusTest {
                 TokenFormat.RFC9068,
                 Optional.empty(),
                 true,
+                Optional.empty(),
                 Optional.empty());
     }
 }

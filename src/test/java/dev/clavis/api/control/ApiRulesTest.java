@@ -18,7 +18,7 @@ class ApiRulesTest {
     private static final Set<String> ROLES = Set.of("pos.sales.read", "clavis-admin");
 
     private static ApiForm form(String identifier) {
-        return new ApiForm(identifier, "POS", List.of("pos.sales.read"), null, null, null, null, null);
+        return new ApiForm(identifier, "POS", List.of("pos.sales.read"), null, null, null, null, null, null);
     }
 
     private static List<String> fields(ApiForm form) {
@@ -66,7 +66,8 @@ class ApiRulesTest {
 
     @Test
     void checkWhenUnknownRoleFormatOrLifetimeThenEachFieldNamed() {
-        ApiForm form = new ApiForm("https://pos.example.com/api", " ", List.of("nope"), null, "JWE", 30, null, "HS256");
+        ApiForm form =
+                new ApiForm("https://pos.example.com/api", " ", List.of("nope"), null, "JWE", 30, null, "HS256", null);
         assertEquals(
                 List.of("displayName", "roles", "tokenFormat", "signingAlgorithm", "accessTokenLifetimeSeconds"),
                 fields(form));

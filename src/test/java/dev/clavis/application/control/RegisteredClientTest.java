@@ -36,7 +36,16 @@ class RegisteredClientTest {
 
     private static RegisteredClient client(StoredSecret... secrets) {
         return new RegisteredClient(
-                "my-app", true, true, Set.of("read"), Set.of(), Optional.empty(), List.of(secrets), Optional.empty());
+                "my-app",
+                true,
+                true,
+                Set.of("read"),
+                Set.of(),
+                Optional.empty(),
+                List.of(secrets),
+                Optional.empty(),
+                NOW.minus(DAY),
+                Optional.empty());
     }
 
     @Test

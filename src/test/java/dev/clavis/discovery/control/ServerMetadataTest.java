@@ -36,6 +36,24 @@ class ServerMetadataTest {
     }
 
     @Test
+    void toJsonThenIntrospectionAndRevocationAdvertisedWithTheirAuthMethods()
+            throws ParseException, com.nimbusds.oauth2.sdk.ParseException {
+        Map<String, Object> metadata = metadata();
+        List<String> methods = List.of("client_secret_basic", "client_secret_post");
+        assertAll(
+                () -> assertEquals(ISSUER + "/oauth2/introspect", metadata.get("introspection_endpoint")),
+                () -> assertEquals(methods, metadata.get("introspection_endpoint_auth_methods_supported")),
+                () -> assertEquals(ISSUER + "/oauth2/revoke", metadata.get("revocation_endpoint")),
+                () -> assertEquals(methods, metadata.get("revocation_endpoint_auth_methods_supported")));
+        AuthorizationServerMetadata parsed = AuthorizationServerMetadata.parse(json());
+        assertEquals(URI.create(ISSUER + "/oauth2/introspect"), parsed.getIntrospectionEndpointURI());
+        assertEquals(URI.create(ISSUER + "/oauth2/revoke"), parsed.getRevocationEndpointURI());
+        assertEquals(
+                List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC, ClientAuthenticationMethod.CLIENT_SECRET_POST),
+                parsed.getRevocationEndpointAuthMethods());
+    }
+
+    @Test
     void toJsonThenIssuerExactlyAsConfigured() throws ParseException {
         // RFC 8414 §3.3: the issuer in the metadata must be identical to the issuer the client expects.
         assertEquals(ISSUER, metadata().get("issuer"));

@@ -38,6 +38,7 @@ class TargetResolverTest {
                 TokenFormat.RFC9068,
                 Optional.empty(),
                 enabled,
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -61,7 +62,16 @@ class TargetResolverTest {
 
     private static RegisteredClient client(Set<String> apiIds, Optional<String> defaultApi) {
         return new RegisteredClient(
-                "back-office", true, true, Set.of("read"), apiIds, defaultApi, List.of(), Optional.empty());
+                "back-office",
+                true,
+                true,
+                Set.of("read"),
+                apiIds,
+                defaultApi,
+                List.of(),
+                Optional.empty(),
+                java.time.Instant.EPOCH,
+                Optional.empty());
     }
 
     private static RegisteredApi resolve(Optional<String> target, RegisteredClient client) {
