@@ -7,6 +7,7 @@ import dev.clavis.application.control.RegisteredClient;
 import dev.clavis.platform.boundary.Problem;
 import dev.clavis.platform.boundary.ProblemResponse;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.Priorities;
@@ -31,6 +32,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * get a new token, which the token endpoint only gives to a live application.
  */
 // before the role check: a token for another API is refused as such (401), whatever roles it carries
+// A CDI bean, so that every JAX-RS implementation injects it (RESTEasy on WildFly injects only into beans)
+@Dependent
 @Priority(Priorities.AUTHENTICATION + 1)
 public class LiveAdminCaller implements ContainerRequestFilter {
 

@@ -1,6 +1,7 @@
 package dev.clavis.sample.boundary;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -19,6 +20,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * WAR's MicroProfile JWT configuration also accepts the administration API's audience, because the admin API shares
  * it; without this check a token for the admin API would work here, and that is the replay RFC 9700 §4.10 warns of.
  */
+// A CDI bean, so that every JAX-RS implementation injects it (RESTEasy on WildFly injects only into beans)
+@Dependent
 @Priority(Priorities.AUTHENTICATION + 1)
 public class OwnAudienceOnly implements ContainerRequestFilter {
 
