@@ -234,8 +234,10 @@ class ResourceServerIT extends ClavisIT {
 
     @Test
     void whoamiWhenGenuineTokenSignedByServerKeyThenAccepted() throws Exception {
-        // the control for the two tests above: the same construction, valid in every respect, is accepted
-        String genuine = sign(ServerKeys.activePrivateKey(), claims(Instant.now(), baseUrl() + "/api"));
+        // the control for the two tests above: the same construction, valid in every respect (for an application that
+        // exists: the APIs refuse tokens of applications that do not), is accepted
+        var app = TestApplications.application().roles("pos.sales.read").register();
+        String genuine = sign(ServerKeys.activePrivateKey(), claims(Instant.now(), baseUrl() + "/api", app.clientId()));
 
         assertEquals(200, whoami(genuine).statusCode());
     }
@@ -300,14 +302,18 @@ class ResourceServerIT extends ClavisIT {
 
     /** Claims as Clavis would issue them to "forger", valid for five minutes from {@code issuedAt}. */
     private static JWTClaimsSet claims(Instant issuedAt, String audience) {
+        return claims(issuedAt, audience, "forger");
+    }
+
+    private static JWTClaimsSet claims(Instant issuedAt, String audience, String clientId) {
         return new JWTClaimsSet.Builder()
                 .issuer(baseUrl())
-                .subject("forger")
+                .subject(clientId)
                 .audience(audience)
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(issuedAt.plus(Duration.ofMinutes(5))))
                 .jwtID("forged-" + System.nanoTime())
-                .claim("client_id", "forger")
+                .claim("client_id", clientId)
                 .claim("groups", List.of("clavis-admin"))
                 .build();
     }
