@@ -4,7 +4,6 @@ import dev.clavis.platform.boundary.HttpErrorTexts;
 import dev.clavis.platform.boundary.OAuthResponse;
 import dev.clavis.platform.boundary.Problem;
 import dev.clavis.platform.boundary.ProblemResponse;
-import dev.clavis.platform.control.DatabaseUnavailable;
 import dev.clavis.platform.control.OAuthError;
 import dev.clavis.platform.control.OAuthException;
 import jakarta.servlet.RequestDispatcher;
@@ -41,12 +40,6 @@ public class ErrorPage extends HttpServlet {
         int status = code instanceof Integer value && value >= 400 ? value : code == null ? 404 : 500;
         if (status == 501) {
             status = 405; // a method the container does not know: for the caller, a method this address refuses
-        }
-        if (status == 500
-                && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable thrown
-                && DatabaseUnavailable.isCause(thrown)) {
-            status = 503; // the database is down (an admin page, a Faces request): nothing is wrong with the request
-            response.setHeader("Retry-After", "5");
         }
         String path = relativePath(failedPath(request));
         boolean tokenSent = request.getHeader("Authorization") != null;

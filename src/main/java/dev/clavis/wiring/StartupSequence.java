@@ -40,18 +40,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
         password = "${MPCONFIG=clavis.db.password}",
         minPoolSize = 2,
         maxPoolSize = 32,
-        properties = {
-            "ApplicationName=clavis",
-            // never wait long for a database that is down: requests fail fast (503) and the pool retries later
-            "connectTimeout=5",
-            // Payara's pool: test a connection before handing it out (at most every 5 s), and when one is found dead
-            // drop them all, so that a restarted PostgreSQL is used again without restarting Clavis
-            "fish.payara.is-connection-validation-required=true",
-            "fish.payara.connection-validation-method=custom-validation",
-            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
-            "fish.payara.validate-atmost-once-period-in-seconds=5",
-            "fish.payara.fail-all-connections=true"
-        })
+        properties = {"ApplicationName=clavis"})
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

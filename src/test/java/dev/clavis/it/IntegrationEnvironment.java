@@ -44,8 +44,6 @@ public final class IntegrationEnvironment implements LauncherSessionListener {
             Path dataDir = Files.createDirectories(workDir.resolve("data"));
             postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(workDir.resolve("postgres"))
-                    .setCleanDataDirectory(
-                            false) // kept when stopped, for the outage test; the work folder goes at start
                     .start();
             int httpPort = freePort();
             String baseUrl = "http://localhost:" + httpPort;
@@ -153,28 +151,6 @@ public final class IntegrationEnvironment implements LauncherSessionListener {
             throw new IllegalStateException("Integration tests run with failsafe: mvn verify");
         }
         return postgres.getPostgresDatabase();
-    }
-
-    /** Stops PostgreSQL, as an outage would; {@link #startDatabase} brings the same one back on the same port. */
-    static synchronized void stopDatabase() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static synchronized void startDatabase() {
-        try {
-            postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(
-                            Path.of(System.getProperty("clavis.it.work")).resolve("postgres"))
-                    .setCleanDataDirectory(false)
-                    .setPort(postgres.getPort())
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A database {@link #newDatabase} made. */

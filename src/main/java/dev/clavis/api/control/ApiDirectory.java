@@ -3,7 +3,6 @@ package dev.clavis.api.control;
 import dev.clavis.api.entity.Api;
 import dev.clavis.key.control.PinnedAlgorithms;
 import dev.clavis.platform.control.ApisChanged;
-import dev.clavis.platform.control.DatabaseUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -65,18 +64,7 @@ public class ApiDirectory implements ApiLookup, PinnedAlgorithms {
             return known;
         }
         long generation = changes.get();
-        Snapshot loaded;
-        try {
-            loaded = load(now);
-        } catch (RuntimeException e) {
-            if (known != null && DatabaseUnavailable.isCause(e)) {
-                // the database is down: the APIs as last read, tried again in 5 s rather than on every request
-                snapshot = new Snapshot(
-                        known.byId(), known.byIdentifier(), now - ttlSeconds * 1_000_000_000L + 5_000_000_000L);
-                return known;
-            }
-            throw e;
-        }
+        Snapshot loaded = load(now);
         if (changes.get() == generation) {
             snapshot = loaded;
         }

@@ -2,13 +2,13 @@ package dev.clavis.application.control;
 
 import dev.clavis.application.entity.Application;
 import dev.clavis.platform.control.ClientsChanged;
-import dev.clavis.platform.control.DatabaseUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,15 +20,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * An entry is reloaded after {@code clavis.client-cache.ttl-seconds} (so that another instance's changes arrive
  * even without an explicit invalidation) or at once when {@link #invalidate(String)} is called after a change.
  * Unknown client IDs are remembered too, in a bounded way, so that guessing IDs does not cost a query each.
- * While the database cannot be reached, a client already in memory is served as it was last read: every change made
- * before the outage is in it, and none can be made during it.
  */
 @ApplicationScoped
 public class ClientSnapshotCache {
 
     static final int MAX_UNKNOWN = 10_000;
-    /** While the database is down, how long a client is served from memory before it is tried again. */
-    static final long RETRY_NANOS = 5_000_000_000L;
 
     private record Entry(Optional<RegisteredClient> client, long loadedAtNanos) {}
 
@@ -49,21 +45,12 @@ public class ClientSnapshotCache {
         }
         long now = System.nanoTime();
         Entry entry = entries.get(clientId);
-        if (entry != null && now - entry.loadedAtNanos() < ttlSeconds * 1_000_000_000L) {
+        if (entry != null
+                && now - entry.loadedAtNanos() < Duration.ofSeconds(ttlSeconds).toNanos()) {
             return entry.client();
         }
         long generation = invalidations.get();
-        Optional<RegisteredClient> loaded;
-        try {
-            loaded = load(clientId);
-        } catch (RuntimeException e) {
-            if (entry != null && DatabaseUnavailable.isCause(e)) {
-                // kept as it was; the database is tried again for this client in RETRY_NANOS, not on every request
-                entries.put(clientId, new Entry(entry.client(), now - ttlSeconds * 1_000_000_000L + RETRY_NANOS));
-                return entry.client();
-            }
-            throw e;
-        }
+        Optional<RegisteredClient> loaded = load(clientId);
         if (loaded.isEmpty() && entries.size() >= MAX_UNKNOWN) {
             entries.values().removeIf(e -> e.client().isEmpty());
         }

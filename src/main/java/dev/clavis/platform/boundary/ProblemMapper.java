@@ -1,6 +1,5 @@
 package dev.clavis.platform.boundary;
 
-import dev.clavis.platform.control.DatabaseUnavailable;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -11,9 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * Turns every exception that leaves an admin API resource into problem details: the expected ones with their own
- * status, JAX-RS's (unknown path, wrong method, wrong media type, missing role) with theirs, a database that cannot
- * be reached into a 503 with {@code Retry-After} (nothing was changed; the client may try again), and anything else
- * into a 500 that says nothing about the inside. No stack trace or HTML ever reaches the caller. Registered by the admin
+ * status, JAX-RS's (unknown path, wrong method, wrong media type, missing role) with theirs, and anything else into
+ * a 500 that says nothing about the inside. No stack trace or HTML ever reaches the caller. Registered by the admin
  * API's JAX-RS application only (not a scanned {@code @Provider}): the sample API answers in its own shape.
  */
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -31,16 +29,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         } else if (exception instanceof WebApplicationException web
                 && web.getResponse().getStatus() < 500) {
             problem = Problem.of(web.getResponse().getStatus());
-        } else if (DatabaseUnavailable.isCause(exception)) {
-            LOG.log(Level.WARNING, "Admin API request failed: the database cannot be reached", exception);
-            problem = Problem.of(
-                    503,
-                    "Service unavailable",
-                    "The database cannot be reached right now; nothing was changed. Try again in a few seconds");
-            boolean tokenSent = headers != null && headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
-            return Response.fromResponse(ProblemResponse.of(problem, tokenSent))
-                    .header("Retry-After", "5")
-                    .build();
         } else {
             LOG.log(Level.SEVERE, "Admin API request failed unexpectedly", exception);
             problem = Problem.of(500, "Internal error", "The server could not complete the request");

@@ -2,7 +2,6 @@ package dev.clavis.token.boundary;
 
 import dev.clavis.platform.boundary.ClientAddress;
 import dev.clavis.platform.boundary.OAuthResponse;
-import dev.clavis.platform.control.DatabaseUnavailable;
 import dev.clavis.platform.control.OAuthError;
 import dev.clavis.platform.control.OAuthException;
 import dev.clavis.token.control.ClientCredentialsGrant;
@@ -61,14 +60,6 @@ public class TokenEndpoint extends HttpServlet {
         } catch (OAuthException e) {
             OAuthResponse.writeError(response, e);
         } catch (RuntimeException e) {
-            if (DatabaseUnavailable.isCause(e)) {
-                // a client Clavis does not hold in memory, while the database is down: come back shortly
-                LOG.log(Level.WARNING, "Token request failed: the database cannot be reached", e);
-                OAuthResponse.writeError(
-                        response,
-                        OAuthException.retryLater(503, "The server cannot check this client right now; try again", 5));
-                return;
-            }
             // The exception may come from anywhere below; log its type and stack, not the request.
             LOG.log(Level.SEVERE, "Token request failed unexpectedly", e);
             OAuthResponse.writeError(
