@@ -65,27 +65,8 @@ public final class ApiRules {
         } else if (!isValidIdentifier(form.identifier())) {
             validation.reject("identifier", IDENTIFIER_RULE);
         }
-        String name = form.displayName();
-        if (Validation.isBlank(name)) {
-            validation.reject("displayName", "Enter a friendly name; it is shown in the APIs list");
-        } else if (Validation.lengthInCharacters(name) > MAX_DISPLAY_NAME) {
-            validation.reject("displayName", "Use at most " + MAX_DISPLAY_NAME + " characters");
-        } else if (Validation.hasControlCharacters(name)) {
-            validation.reject("displayName", "Use visible characters only (no control or direction characters)");
-        }
-        List<String> roles = form.roles() == null ? List.of() : form.roles();
-        if (roles.size() > MAX_ROLES) {
-            validation.reject("roles", "Choose at most " + MAX_ROLES + " roles");
-        } else {
-            List<String> unknown = roles.stream()
-                    .filter(role -> role == null || !existingRoles.contains(role))
-                    .map(role -> role == null ? "null" : Validation.printable(role, 64))
-                    .distinct()
-                    .toList();
-            if (!unknown.isEmpty()) {
-                validation.reject("roles", "These roles do not exist: " + String.join(", ", unknown));
-            }
-        }
+        validation.checkDisplayName(form.displayName(), MAX_DISPLAY_NAME, "the APIs list");
+        validation.checkRoles(form.roles(), existingRoles, MAX_ROLES);
         if (tokenFormat(form.tokenFormat()).isEmpty()) {
             validation.reject(
                     "tokenFormat",

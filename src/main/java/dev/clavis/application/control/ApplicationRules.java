@@ -59,31 +59,12 @@ public final class ApplicationRules {
     }
 
     private static void checkChangeable(ApplicationForm form, Set<String> existingRoles, Validation validation) {
-        String name = form.displayName();
-        if (Validation.isBlank(name)) {
-            validation.reject("displayName", "Enter a friendly name; it is shown in the Applications list");
-        } else if (Validation.lengthInCharacters(name) > MAX_DISPLAY_NAME) {
-            validation.reject("displayName", "Use at most " + MAX_DISPLAY_NAME + " characters");
-        } else if (Validation.hasControlCharacters(name)) {
-            validation.reject("displayName", "Use visible characters only (no control or direction characters)");
-        }
+        validation.checkDisplayName(form.displayName(), MAX_DISPLAY_NAME, "the Applications list");
         if (form.type() != null && !ClientType.CONFIDENTIAL.name().equals(form.type())) {
             validation.reject(
                     "type", "Choose CONFIDENTIAL: only a confidential client may use the client credentials flow");
         }
-        List<String> roles = form.roles() == null ? List.of() : form.roles();
-        if (roles.size() > MAX_ROLES) {
-            validation.reject("roles", "Choose at most " + MAX_ROLES + " roles");
-        } else {
-            List<String> unknown = roles.stream()
-                    .filter(role -> role == null || !existingRoles.contains(role))
-                    .map(role -> role == null ? "null" : Validation.printable(role, 64))
-                    .distinct()
-                    .toList();
-            if (!unknown.isEmpty()) {
-                validation.reject("roles", "These roles do not exist: " + String.join(", ", unknown));
-            }
-        }
+        validation.checkRoles(form.roles(), existingRoles, MAX_ROLES);
         Integer lifetime = form.accessTokenLifetimeSeconds();
         if (lifetime != null && (lifetime < MIN_LIFETIME || lifetime > MAX_LIFETIME)) {
             validation.reject(

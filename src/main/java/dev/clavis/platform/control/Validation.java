@@ -2,6 +2,7 @@ package dev.clavis.platform.control;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Collects the {@link FieldError}s of one submission, so that all of them are reported at once. */
 public final class Validation {
@@ -15,6 +16,38 @@ public final class Validation {
 
     public boolean hasErrors() {
         return !errors.isEmpty();
+    }
+
+    /**
+     * The rule of every display name: entered, at most {@code max} characters, visible characters only.
+     *
+     * @param shownIn where the name is shown, in the message for an empty one ("the Applications list")
+     */
+    public void checkDisplayName(String name, int max, String shownIn) {
+        if (isBlank(name)) {
+            reject("displayName", "Enter a friendly name; it is shown in " + shownIn);
+        } else if (lengthInCharacters(name) > max) {
+            reject("displayName", "Use at most " + max + " characters");
+        } else if (hasControlCharacters(name)) {
+            reject("displayName", "Use visible characters only (no control or direction characters)");
+        }
+    }
+
+    /** The rule of every list of role names: at most {@code max}, each an existing role (named, not echoed whole). */
+    public void checkRoles(List<String> roles, Set<String> existingRoles, int max) {
+        List<String> named = roles == null ? List.of() : roles;
+        if (named.size() > max) {
+            reject("roles", "Choose at most " + max + " roles");
+            return;
+        }
+        List<String> unknown = named.stream()
+                .filter(role -> role == null || !existingRoles.contains(role))
+                .map(role -> role == null ? "null" : printable(role, 64))
+                .distinct()
+                .toList();
+        if (!unknown.isEmpty()) {
+            reject("roles", "These roles do not exist: " + String.join(", ", unknown));
+        }
     }
 
     public List<FieldError> errors() {
