@@ -42,6 +42,9 @@ public class ErrorPage extends HttpServlet {
             status = 405; // a method the container does not know: for the caller, a method this address refuses
         }
         String path = relativePath(failedPath(request));
+        if (status == 500 && noKeyForToken(request, path)) {
+            status = 401;
+        }
         boolean tokenSent = request.getHeader("Authorization") != null;
         response.setHeader("Cache-Control", "no-store");
         if (path.startsWith("/oauth2/")) {
@@ -53,6 +56,20 @@ public class ErrorPage extends HttpServlet {
         } else {
             OAuthResponse.writeBearerError(response, status, tokenSent);
         }
+    }
+
+    /**
+     * WildFly's MicroProfile JWT (SmallRye) answers 500, with no exception behind it, when no key of the JWKS fits a
+     * bearer token: an unsigned token, or one with a key ID Clavis never had. Clavis is that JWKS, so such a token is
+     * invalid (401 {@code invalid_token}, as on Payara), not a failure of the server. Every other 500 carries the
+     * exception that caused it, or never reaches this page (the admin API maps its own).
+     */
+    private static boolean noKeyForToken(HttpServletRequest request, String path) {
+        String authorization = request.getHeader("Authorization");
+        return request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) == null
+                && authorization != null
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && (path.startsWith("/api/") || path.startsWith("/admin/api/"));
     }
 
     /** An error the container decided on at an OAuth endpoint, in RFC 6749 §5.2 terms. */

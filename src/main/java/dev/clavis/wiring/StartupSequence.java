@@ -11,7 +11,6 @@ import dev.clavis.platform.control.SchemaMigration;
 import dev.clavis.platform.control.ServerSecrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -28,28 +27,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Runs once when the application is deployed, before it serves requests: migrates the schema, makes sure a signing
  * key and the bootstrap application exist, and loads the keys into memory. If any step fails, deployment fails,
  * rather than serving with a broken store.
- *
- * <p>The datasource is defined here from MicroProfile Config ({@code CLAVIS_DB_URL}, {@code CLAVIS_DB_USER},
- * {@code CLAVIS_DB_PASSWORD}), so the WAR needs no server-side set-up on Payara.
  */
-@DataSourceDefinition(
-        name = StartupSequence.DATASOURCE,
-        className = "org.postgresql.ds.PGSimpleDataSource",
-        url = "${MPCONFIG=clavis.db.url}",
-        user = "${MPCONFIG=clavis.db.user}",
-        password = "${MPCONFIG=clavis.db.password}",
-        minPoolSize = 2,
-        maxPoolSize = 32,
-        properties = {"ApplicationName=clavis"})
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class StartupSequence {
 
-    public static final String DATASOURCE = "java:app/jdbc/clavis";
     private static final Logger LOG = Logger.getLogger(StartupSequence.class.getName());
 
-    @Resource(lookup = DATASOURCE)
+    @Resource(lookup = PayaraDataSource.NAME)
     DataSource dataSource;
 
     @Inject

@@ -265,8 +265,10 @@ class AdminApiIT extends ClavisIT {
         for (String id : List.of("nosuchapp", "'%20OR%201=1--", "%3Cscript%3E", "x".repeat(500))) {
             assertProblem(admin.get("/applications/" + id), 404);
         }
-        // the HTTP layer refuses an encoded NUL in a path before the application sees it: a bare 400, never a 500
-        assertEquals(400, admin.get("/applications/%00").statusCode());
+        // an encoded NUL in a path: Payara's HTTP layer refuses it with a bare 400 before the application sees it;
+        // WildFly's passes it on and the application finds no such application. Never a 500.
+        int status = admin.get("/applications/%00").statusCode();
+        assertTrue(status == 400 || status == 404, "status " + status);
     }
 
     // --- changing an application ---

@@ -375,9 +375,7 @@ class AdminApiPagesIT extends ClavisIT {
         browser.driver().manage().window().setSize(new Dimension(390, 844));
         for (String path : pages.values()) {
             browser.open(path);
-            Object scrollsSideways = ((JavascriptExecutor) browser.driver())
-                    .executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1;");
-            assertEquals(false, scrollsSideways, path + ": the page scrolls sideways");
+            assertEquals(List.of(), browser.sidewaysOverflow(), path + ": scrolls sideways");
         }
     }
 

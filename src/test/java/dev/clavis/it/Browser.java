@@ -160,6 +160,25 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * What makes the page scroll sideways on the current window: the elements that reach past the right edge outside
+     * a region meant to scroll in place ({@code .scroll}), or the whole document if it is wider than the window for
+     * another reason. Empty when the page fits.
+     */
+    java.util.List<String> sidewaysOverflow() {
+        Object found = driver.executeScript("const wider = Array.from(document.querySelectorAll('body *'))"
+                + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+                + ".filter(e => !e.closest('.scroll'))"
+                + ".map(e => e.tagName + '#' + e.id + '.' + e.className"
+                + " + ' (' + Math.round(e.getBoundingClientRect().right) + 'px)').slice(0, 5);"
+                + "if (wider.length === 0 && document.documentElement.scrollWidth > window.innerWidth + 1)"
+                + "  wider.push('document (' + document.documentElement.scrollWidth + 'px)');"
+                + "return wider;");
+        @SuppressWarnings("unchecked")
+        java.util.List<String> list = (java.util.List<String>) found;
+        return list;
+    }
+
     String text() {
         return driver.findElement(By.tagName("body")).getText();
     }

@@ -37,6 +37,17 @@ final class Clavis {
         return URI.create(baseUrl() + path);
     }
 
+    /**
+     * The readiness check: MicroProfile Health on the application's port on Payara, on the management interface on
+     * WildFly (which serves /health there only).
+     */
+    static HttpResponse<String> readiness() {
+        return send(HttpRequest.newBuilder(URI.create(System.getProperty(IntegrationEnvironment.HEALTH_URL) + "/ready"))
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build());
+    }
+
     static String bootstrapSecret() {
         return System.getProperty(IntegrationEnvironment.BOOTSTRAP_SECRET);
     }

