@@ -6,6 +6,7 @@ import dev.clavis.platform.control.GuessThrottle;
 import dev.clavis.platform.control.OAuthException;
 import dev.clavis.platform.control.SecretGenerator;
 import dev.clavis.platform.control.SecretHasher;
+import dev.clavis.platform.control.SharedGuessFailures;
 import dev.clavis.platform.control.SlowHashGate;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,13 +67,17 @@ public class AdminSignIn {
     @Inject
     SlowHashGate gate;
 
+    @Inject
+    SharedGuessFailures sharedFailures;
+
     private final SecretHasher hasher = new SecretHasher();
-    private final GuessThrottle throttle = new GuessThrottle();
+    private GuessThrottle throttle;
     private String decoyHash;
 
     @PostConstruct
     void init() {
         decoyHash = hasher.hash(SecretGenerator.newSecret());
+        throttle = sharedFailures.throttle(SharedGuessFailures.ADMINISTRATORS);
     }
 
     /**
@@ -95,6 +100,7 @@ public class AdminSignIn {
             return new Busy(Duration.ofSeconds(Math.max(1, busy.retryAfterSeconds())));
         }
         if (!matches) {
+            ((GuessThrottle.Admitted) attempt).failed();
             audit.signInRefused(typedUsername == null ? "" : typedUsername, source.address());
             return new Refused();
         }

@@ -1,6 +1,10 @@
 package dev.clavis.platform.control;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,6 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Memory is bounded: each table holds at most {@code maxKeys}. When one is full, entries that restrict nothing are
  * forgotten first; if it is still full, a new key is refused rather than an old one forgotten, so that a flood of
  * random targets or sources cannot wash out the entries that slow a guesser down (proven sources are still let in).
+ *
+ * <p>Several instances share their failures ({@link SharedGuessFailures}): each failure is reported to the
+ * {@link Failures} sink given at construction, and failures reported elsewhere are counted here with
+ * {@link #countFailureElsewhere}, so that N instances do not give a guesser N budgets. Sources are kept as a digest
+ * (a device cookie's tag must not reach the database as it is).
  */
 public final class GuessThrottle {
 
@@ -44,6 +53,14 @@ public final class GuessThrottle {
     /** The caller must not try until {@code retryAfter} has passed; nothing was checked. */
     public record Refused(Duration retryAfter) implements Attempt {}
 
+    /** Where this throttle reports each failed attempt, for the other instances. */
+    @FunctionalInterface
+    public interface Failures {
+        Failures NONE = (target, sourceDigest, proven) -> {};
+
+        void failed(String target, String sourceDigest, boolean proven);
+    }
+
     private record SourceFailures(int count, long lastNanos) {}
 
     private record Budget(double failuresLeft, long refilledAtNanos) {}
@@ -51,13 +68,23 @@ public final class GuessThrottle {
     private final ConcurrentHashMap<String, SourceFailures> sources = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Budget> targets = new ConcurrentHashMap<>();
     private final int maxKeys;
+    private final Failures failures;
 
     public GuessThrottle() {
-        this(DEFAULT_MAX_KEYS);
+        this(Failures.NONE);
+    }
+
+    public GuessThrottle(Failures failures) {
+        this(DEFAULT_MAX_KEYS, failures);
     }
 
     GuessThrottle(int maxKeys) {
+        this(maxKeys, Failures.NONE);
+    }
+
+    GuessThrottle(int maxKeys, Failures failures) {
         this.maxKeys = maxKeys;
+        this.failures = failures;
     }
 
     /** An admitted attempt; its failure is already counted. Call {@link #succeeded()} if the credential matched. */
@@ -65,12 +92,19 @@ public final class GuessThrottle {
 
         private final String sourceKey;
         private final String target;
+        private final String sourceDigest;
         private final boolean usedBudget;
 
-        private Admitted(String sourceKey, String target, boolean usedBudget) {
+        private Admitted(String sourceKey, String target, String sourceDigest, boolean usedBudget) {
             this.sourceKey = sourceKey;
             this.target = target;
+            this.sourceDigest = sourceDigest;
             this.usedBudget = usedBudget;
+        }
+
+        /** The credential did not match: already counted here; reported so that other instances count it too. */
+        public void failed() {
+            failures.failed(target, sourceDigest, !usedBudget);
         }
 
         /** The credential matched: the source starts over, and the target's budget gets its failure back. */
@@ -91,23 +125,65 @@ public final class GuessThrottle {
      * @param provenSource whether this source authenticated successfully for this target before
      */
     public Attempt begin(String target, String source, boolean provenSource, long nowNanos) {
-        String sourceKey = target + '\u0000' + source;
-        if (sourceKey.length() > MAX_KEY_LENGTH) {
+        if (target.length() + source.length() > MAX_KEY_LENGTH) {
             throw new IllegalArgumentException("throttle keys are built from checked values of bounded length");
         }
+        String sourceDigest = digest(source);
+        String sourceKey = target + '\u0000' + sourceDigest;
         Duration sourceWait = reserveSource(sourceKey, provenSource, nowNanos);
         if (!sourceWait.isZero()) {
             return new Refused(sourceWait);
         }
         if (provenSource) {
-            return new Admitted(sourceKey, target, false);
+            return new Admitted(sourceKey, target, sourceDigest, false);
         }
         Duration targetWait = reserveTarget(target, nowNanos);
         if (!targetWait.isZero()) {
             releaseSource(sourceKey);
             return new Refused(targetWait);
         }
-        return new Admitted(sourceKey, target, true);
+        return new Admitted(sourceKey, target, sourceDigest, true);
+    }
+
+    /**
+     * Counts a failure that another instance saw (or this one, before a restart), {@code ageNanos} ago: the source
+     * gets one more failure at the target, and the target's budget one less at that moment (so what has refilled
+     * since counts). Oldest first gives the exact budget.
+     */
+    public void countFailureElsewhere(
+            String target, String sourceDigest, boolean provenSource, long ageNanos, long nowNanos) {
+        if (target.length() + sourceDigest.length() > MAX_KEY_LENGTH || ageNanos > MAX_WAIT.toNanos()) {
+            return;
+        }
+        long failedAt = nowNanos - Math.max(0, ageNanos);
+        String sourceKey = target + '\u0000' + sourceDigest;
+        if (sources.containsKey(sourceKey) || makeRoom(sources, nowNanos)) {
+            sources.merge(
+                    sourceKey,
+                    new SourceFailures(1, failedAt),
+                    (known, one) -> new SourceFailures(known.count() + 1, Math.max(known.lastNanos(), failedAt)));
+        }
+        if (provenSource || !(targets.containsKey(target) || makeRoom(targets, nowNanos))) {
+            return;
+        }
+        targets.compute(target, (key, known) -> {
+            // spent when it happened: the budget refills from then on, as it would have here
+            Budget budget = known == null
+                    ? new Budget(TARGET_BUDGET, failedAt)
+                    : known.refilledAtNanos() < failedAt ? refilled(known, failedAt) : known;
+            // below zero at most by a budget: instances that admitted at once make the wait longer, not endless
+            return new Budget(Math.max(-TARGET_BUDGET, budget.failuresLeft() - 1), budget.refilledAtNanos());
+        });
+    }
+
+    /** The source as the throttle keeps and shares it: a fixed-length digest, whatever the source was. */
+    static String digest(String source) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** @return zero when a failure was reserved for the source (or it is proven and could not be tracked) */

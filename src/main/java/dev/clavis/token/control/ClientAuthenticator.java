@@ -7,6 +7,7 @@ import dev.clavis.platform.control.GuessThrottle;
 import dev.clavis.platform.control.OAuthException;
 import dev.clavis.platform.control.SecretDigests;
 import dev.clavis.platform.control.SecretGenerator;
+import dev.clavis.platform.control.SharedGuessFailures;
 import dev.clavis.platform.control.SlowHashGate;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,10 +56,13 @@ public class ClientAuthenticator {
     ProvenSources provenSources;
 
     @Inject
+    SharedGuessFailures sharedFailures;
+
+    @Inject
     @ConfigProperty(name = "clavis.verified-secret-cache.ttl-seconds", defaultValue = "300")
     long verifiedTtlSeconds;
 
-    private final GuessThrottle throttle = new GuessThrottle();
+    private GuessThrottle throttle;
     private VerifiedSecrets verifiedSecrets;
     private String decoyHash;
 
@@ -67,6 +71,7 @@ public class ClientAuthenticator {
         verifiedSecrets =
                 new VerifiedSecrets(Duration.ofSeconds(verifiedTtlSeconds).toNanos(), 100_000);
         decoyHash = digests.ofTyped(SecretGenerator.newSecret());
+        throttle = sharedFailures.throttle(SharedGuessFailures.CLIENTS);
     }
 
     /**
@@ -134,13 +139,16 @@ public class ClientAuthenticator {
         if (matched.isPresent()) {
             attempt.succeeded();
             recordProvenSource(client.clientId(), source);
+        } else {
+            attempt.failed();
         }
         return matched;
     }
 
     private void decoyCheck(String clientId, String secret, String source) {
-        admit(clientId, source, false);
+        GuessThrottle.Admitted attempt = admit(clientId, source, false);
         gate.run(() -> digests.matchesSlow(secret, decoyHash));
+        attempt.failed();
     }
 
     private GuessThrottle.Admitted admit(String clientId, String source, boolean proven) {

@@ -175,4 +175,88 @@ class GuessThrottleTest {
     void beginWhenKeyTooLongThenRefusedAsAProgrammingError() {
         assertThrows(IllegalArgumentException.class, () -> throttle.begin("x".repeat(1_000), "a", false, 0));
     }
+
+    // --- failures shared between instances ---
+
+    @Test
+    void failedWhenReportedThenSinkGetsTargetDigestAndProvenness() {
+        List<String> shared = new ArrayList<>();
+        GuessThrottle sharing =
+                new GuessThrottle((target, source, proven) -> shared.add(target + " " + source + " " + proven));
+
+        ((GuessThrottle.Admitted) sharing.begin("app", "10.0.0.1", false, 0)).failed();
+        ((GuessThrottle.Admitted) sharing.begin("app", "device:tag", true, 0)).failed();
+        ((GuessThrottle.Admitted) sharing.begin("app", "10.0.0.2", false, 0)).succeeded();
+
+        assertEquals(
+                List.of(
+                        "app " + GuessThrottle.digest("10.0.0.1") + " false",
+                        "app " + GuessThrottle.digest("device:tag") + " true"),
+                shared);
+        assertTrue(shared.stream().noneMatch(line -> line.contains("10.0.0.1") || line.contains("device:tag")));
+    }
+
+    @Test
+    void countFailureElsewhereWhenThreeAtAnotherInstanceThenThisOneMakesTheSourceWait() {
+        String attacker = GuessThrottle.digest("10.0.0.9");
+        for (int i = 0; i < GuessThrottle.FREE_FAILURES; i++) {
+            throttle.countFailureElsewhere("app", attacker, false, 0, 10 * SECOND);
+        }
+
+        assertEquals(
+                new GuessThrottle.Refused(Duration.ofSeconds(5)),
+                throttle.begin("app", "10.0.0.9", false, 10 * SECOND));
+        assertInstanceOf(GuessThrottle.Admitted.class, throttle.begin("app", "genuine", false, 10 * SECOND));
+    }
+
+    @Test
+    void countFailureElsewhereWhenOldThenItsWaitHasPartlyRunOut() {
+        String attacker = GuessThrottle.digest("10.0.0.9");
+        for (int i = 0; i < GuessThrottle.FREE_FAILURES; i++) {
+            throttle.countFailureElsewhere("app", attacker, false, 3 * SECOND, 10 * SECOND);
+        }
+
+        assertEquals(
+                new GuessThrottle.Refused(Duration.ofSeconds(2)),
+                throttle.begin("app", "10.0.0.9", false, 10 * SECOND));
+    }
+
+    @Test
+    void countFailureElsewhereWhenTargetBudgetSpentElsewhereThenUnprovenSourcesWaitButProvenOneIsAdmitted() {
+        for (int i = 0; i < GuessThrottle.TARGET_BUDGET; i++) {
+            throttle.countFailureElsewhere("app", GuessThrottle.digest("10.1.0." + i), false, 0, 0);
+        }
+
+        assertInstanceOf(GuessThrottle.Refused.class, throttle.begin("app", "10.2.0.1", false, 0));
+        assertInstanceOf(GuessThrottle.Admitted.class, throttle.begin("app", "genuine", true, 0));
+    }
+
+    @Test
+    void countFailureElsewhereWhenBudgetSpentTwoSecondsAgoThenStillSpentButAMinuteLaterRefilled() {
+        for (int i = 0; i < GuessThrottle.TARGET_BUDGET; i++) {
+            throttle.countFailureElsewhere("app", GuessThrottle.digest("10.1.0." + i), false, 2 * SECOND, 100 * SECOND);
+        }
+
+        assertInstanceOf(GuessThrottle.Refused.class, throttle.begin("app", "10.2.0.1", false, 100 * SECOND));
+        assertInstanceOf(GuessThrottle.Admitted.class, throttle.begin("app", "10.2.0.2", false, 160 * SECOND));
+    }
+
+    @Test
+    void countFailureElsewhereWhenProvenSourceFailedThenTargetBudgetUntouched() {
+        for (int i = 0; i < 3 * GuessThrottle.TARGET_BUDGET; i++) {
+            throttle.countFailureElsewhere("app", GuessThrottle.digest("device:" + i), true, 0, 0);
+        }
+
+        assertInstanceOf(GuessThrottle.Admitted.class, throttle.begin("app", "10.2.0.1", false, 0));
+    }
+
+    @Test
+    void countFailureElsewhereWhenOlderThanLongestWaitThenIgnored() {
+        String attacker = GuessThrottle.digest("10.0.0.9");
+        for (int i = 0; i < 10; i++) {
+            throttle.countFailureElsewhere("app", attacker, false, GuessThrottle.MAX_WAIT.toNanos() + SECOND, 0);
+        }
+
+        assertInstanceOf(GuessThrottle.Admitted.class, throttle.begin("app", "10.0.0.9", false, 0));
+    }
 }
