@@ -66,9 +66,17 @@ public class ClientSnapshotCache {
         entries.remove(clientId);
     }
 
-    /** After a change commits: the next token request of the changed client reads the database. */
+    /**
+     * After a change commits (here, or on another instance: the change feed fires it again here): the next token
+     * request of the changed client, or of every client, reads the database.
+     */
     void onClientsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClientsChanged change) {
-        invalidate(change.clientId());
+        if (change.everyClient()) {
+            invalidations.incrementAndGet();
+            entries.clear();
+        } else {
+            invalidate(change.clientId());
+        }
     }
 
     private Optional<RegisteredClient> load(String clientId) {
