@@ -39,12 +39,23 @@ public class ChangeFeedPolling {
     @PostConstruct
     void start() {
         feed.poll(); // the first poll marks where this instance starts in the feed
-        long interval = Math.max(50, pollMillis);
-        timerService.createIntervalTimer(interval, interval, new TimerConfig("change feed poll", false));
+        scheduleNext();
     }
 
+    /**
+     * One poll, then the next one an interval after it ends rather than on a fixed beat: a poll that waits for a lost
+     * database never overlaps the next (which servers would log at every beat).
+     */
     @Timeout
     void poll() {
-        feed.poll(); // logs its own failures, once per outage
+        try {
+            feed.poll(); // logs its own failures, once per outage
+        } finally {
+            scheduleNext();
+        }
+    }
+
+    private void scheduleNext() {
+        timerService.createSingleActionTimer(Math.max(50, pollMillis), new TimerConfig("change feed poll", false));
     }
 }
