@@ -2,23 +2,26 @@ package dev.clavis.wiring;
 
 import dev.clavis.change.control.ChangeFeed;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Polls the change feed every {@code clavis.changes.poll-millis} on every instance, from the start (after the schema
  * is migrated and the keys are loaded), so that another instance's changes reach this one's copies within a second.
- * With no transaction, so that the events the poll fires reach after-commit observers at once. A plain EJB timer, as
- * for the key check: the same on Payara and WildFly, and through any connection pooler.
+ * On the server's default managed scheduled executor (Jakarta Concurrency, the same on Payara and WildFly) rather
+ * than an EJB timer: Payara delivers EJB timers at most once a second. With a fixed delay, so that a poll that waits
+ * for a lost database never overlaps the next, and with no transaction, so that the events a poll fires reach
+ * after-commit observers at once.
  */
 @Singleton
 @Startup
@@ -30,32 +33,23 @@ public class ChangeFeedPolling {
     ChangeFeed feed;
 
     @Resource
-    TimerService timerService;
+    ManagedScheduledExecutorService executor;
 
     @Inject
     @ConfigProperty(name = "clavis.changes.poll-millis", defaultValue = "250")
     long pollMillis;
 
+    private ScheduledFuture<?> polls;
+
     @PostConstruct
     void start() {
         feed.poll(); // the first poll marks where this instance starts in the feed
-        scheduleNext();
+        long interval = Math.max(50, pollMillis);
+        polls = executor.scheduleWithFixedDelay(feed::poll, interval, interval, TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * One poll, then the next one an interval after it ends rather than on a fixed beat: a poll that waits for a lost
-     * database never overlaps the next (which servers would log at every beat).
-     */
-    @Timeout
-    void poll() {
-        try {
-            feed.poll(); // logs its own failures, once per outage
-        } finally {
-            scheduleNext();
-        }
-    }
-
-    private void scheduleNext() {
-        timerService.createSingleActionTimer(Math.max(50, pollMillis), new TimerConfig("change feed poll", false));
+    @PreDestroy
+    void stop() {
+        polls.cancel(false);
     }
 }

@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -41,15 +38,12 @@ public class ChangeFeed {
     /** Names the rows this instance writes; new at every start, as the in-memory copies are. */
     private final String origin = UUID.randomUUID().toString();
 
-    @PersistenceContext
-    EntityManager entityManager;
-
     @Inject
     @Any
     Event<Object> events;
 
     @Inject
-    ChangeRetention retention;
+    ChangeRows rows;
 
     @Inject
     @ConfigProperty(name = "clavis.changes.retention-seconds", defaultValue = "300")
@@ -61,7 +55,7 @@ public class ChangeFeed {
 
     @PostConstruct
     void init() {
-        cursor = new FeedCursor(HOLE_WAIT, Duration.ofSeconds(ChangeRetention.effective(retentionSeconds) / 2));
+        cursor = new FeedCursor(HOLE_WAIT, Duration.ofSeconds(ChangeRows.effective(retentionSeconds) / 2));
         lastPurgeNanos = System.nanoTime();
     }
 
@@ -78,11 +72,11 @@ public class ChangeFeed {
         long now = System.nanoTime();
         try {
             if (cursor.needsResync(now)) {
-                long newest = newest();
+                long newest = rows.newest();
                 Change.EVERYTHING.forEach(this::fire);
                 cursor.resynced(newest, now);
             } else {
-                apply(cursor.accept(read(), now));
+                apply(cursor.accept(rows.read(cursor.after(), cursor.holes(), BATCH), now));
             }
         } catch (RuntimeException e) {
             cursor.failed();
@@ -103,28 +97,6 @@ public class ChangeFeed {
         purgeWhenDue(now);
     }
 
-    private long newest() {
-        return ((Number) entityManager
-                        .createNativeQuery("SELECT COALESCE(max(id), 0) FROM change_event")
-                        .getSingleResult())
-                .longValue();
-    }
-
-    private List<FeedCursor.Row> read() {
-        String holes = cursor.holes().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("SELECT id, origin, kind, subject FROM change_event"
-                        + " WHERE id > ?1 OR id = ANY (CAST(?2 AS bigint[])) ORDER BY id LIMIT " + BATCH)
-                .setParameter(1, cursor.after())
-                .setParameter(2, holes)
-                .getResultList();
-        return rows.stream()
-                .map(row -> new FeedCursor.Row(
-                        ((Number) row[0]).longValue(), (String) row[1], new Change((String) row[2], (String) row[3])))
-                .toList();
-    }
-
     private void apply(List<FeedCursor.Row> fresh) {
         Set<Object> changes = new LinkedHashSet<>();
         fresh.stream()
@@ -143,7 +115,7 @@ public class ChangeFeed {
         }
         lastPurgeNanos = now;
         try {
-            retention.purge(retentionSeconds);
+            rows.purge(retentionSeconds);
         } catch (RuntimeException e) {
             // a lock held by another instance's purge, or the database gone since the poll: the next purge catches up
             LOG.log(Level.FINE, "Purging the change feed failed; it runs again later", e);

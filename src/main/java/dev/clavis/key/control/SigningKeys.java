@@ -18,6 +18,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -125,6 +126,7 @@ public class SigningKeys {
      * Another instance changed the keys (Rotate now, Replace now, a new next key): sign with and publish what it
      * stored. Only the feed's events: a change here is followed by {@link #load()} where it was made, after its commit.
      */
+    @Transactional // the feed polls on a managed executor's thread, where only a transaction has an entity manager
     void onKeysChanged(@Observes @FromOtherInstance KeysChanged change) {
         load();
     }
