@@ -6,11 +6,13 @@ import dev.clavis.application.entity.Application;
 import dev.clavis.application.entity.ClientSecret;
 import dev.clavis.platform.control.BootstrapLedger;
 import dev.clavis.platform.control.BootstrapStep;
+import dev.clavis.platform.control.ClientsChanged;
 import dev.clavis.platform.control.ClusterLock;
 import dev.clavis.platform.control.SecretDigests;
 import dev.clavis.platform.control.SecretHasher;
 import dev.clavis.role.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -50,6 +52,9 @@ public class BootstrapApplication {
 
     @Inject
     SecretDigests digests;
+
+    @Inject
+    Event<ClientsChanged> changes;
 
     @Inject
     @ConfigProperty(name = "clavis.bootstrap.client-id", defaultValue = "clavis-admin")
@@ -103,6 +108,7 @@ public class BootstrapApplication {
                 : application.addGeneratedSecret(digests, null);
         String secret = added.clearSecret();
         entityManager.persist(application);
+        changes.fire(ClientsChanged.of(clientId)); // another instance may remember it as unknown
         ledger.remember(clientId, configuredSecret.map(hasher::hash));
         String action = (recreated ? "created again (clavis.bootstrap.recreate=true)" : "created")
                 + (configuredSecret.isPresent() ? " with clavis.bootstrap.client-secret" : "");
@@ -140,6 +146,7 @@ public class BootstrapApplication {
         }
         existing.secrets().forEach(ClientSecret::revoke);
         existing.addTypedSecret(secret, digests, null);
+        changes.fire(ClientsChanged.of(clientId)); // other instances running now must stop taking the old secrets
         return new Provisioned(
                 clientId,
                 Optional.empty(),

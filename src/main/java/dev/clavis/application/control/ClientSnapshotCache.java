@@ -4,6 +4,7 @@ import dev.clavis.application.entity.Application;
 import dev.clavis.platform.control.ClientsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -66,9 +67,20 @@ public class ClientSnapshotCache {
         entries.remove(clientId);
     }
 
-    /** After a change commits: the next token request of the changed client reads the database. */
-    void onClientsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClientsChanged change) {
-        invalidate(change.clientId());
+    /**
+     * After a change commits (here, or on another instance: the change feed fires it again here): the next token
+     * request of the changed client, or of every client, reads the database. Only once this cache exists: made by
+     * the notification (at start, before any request), Payara left it without its entity manager.
+     */
+    void onClientsChanged(
+            @Observes(notifyObserver = Reception.IF_EXISTS, during = TransactionPhase.AFTER_SUCCESS)
+                    ClientsChanged change) {
+        if (change.everyClient()) {
+            invalidations.incrementAndGet();
+            entries.clear();
+        } else {
+            invalidate(change.clientId());
+        }
     }
 
     private Optional<RegisteredClient> load(String clientId) {

@@ -6,8 +6,10 @@ import dev.clavis.audit.control.AuditTrail;
 import dev.clavis.key.entity.SigningKey;
 import dev.clavis.platform.control.ClusterLock;
 import dev.clavis.platform.control.KeyEncryptionKeySource;
+import dev.clavis.platform.control.KeysChanged;
 import dev.clavis.platform.control.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,7 +26,8 @@ import java.util.logging.Logger;
  * Keeps the stored keys on schedule, under the cluster-wide lock so that two instances never both make the next
  * key: schedules the successor of the signing key (made at once, published a whole lead time before it signs), lets
  * expired and revoked keys go after their retention, and carries out the administrators' rotations. Runs at start
- * and at every key check; {@link SigningKeys#load()} reads the result into memory.
+ * and at every key check; {@link SigningKeys#load()} reads the result into memory. Whatever changes the stored keys
+ * fires {@link KeysChanged} in its transaction, so that the other instances read them again at once.
  */
 @ApplicationScoped
 public class KeyMaintenance {
@@ -46,6 +49,9 @@ public class KeyMaintenance {
     @Inject
     PinnedAlgorithms pinned;
 
+    @Inject
+    Event<KeysChanged> keysChanged;
+
     static KeySchedule.Times times(SigningKey key) {
         return new KeySchedule.Times(key.kid(), key.createdAt(), key.activeFrom(), key.retiresAt(), key.revokedAt());
     }
@@ -57,6 +63,8 @@ public class KeyMaintenance {
     @Transactional
     public void maintain() {
         ClusterLock.lockForBootstrap(entityManager);
+        List<KeySchedule.Times> before =
+                all().stream().map(KeyMaintenance::times).toList();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         KeyPolicy policy = configuration.policy();
         forgetExpired(all(), now, policy);
@@ -73,6 +81,10 @@ public class KeyMaintenance {
                 .distinct()
                 .toList();
         unused.forEach(algorithm -> windDown(algorithm, now, policy));
+        entityManager.flush();
+        if (!before.equals(all().stream().map(KeyMaintenance::times).toList())) {
+            keysChanged.fire(new KeysChanged()); // most key checks change nothing, and write nothing
+        }
     }
 
     /**
@@ -106,6 +118,7 @@ public class KeyMaintenance {
         entityManager.flush();
         LOG.info(() -> "Rotation: key " + next.get().kid() + " signs from " + at + " instead of "
                 + current.get().kid());
+        keysChanged.fire(new KeysChanged());
         return new Outcome.Done<>(at);
     }
 
@@ -147,6 +160,7 @@ public class KeyMaintenance {
         ensureChain(algorithm, now, policy);
         String revoked = current.get().kid();
         LOG.warning(() -> "Key " + revoked + " revoked and replaced; tokens it signed no longer validate");
+        keysChanged.fire(new KeysChanged());
         return new Outcome.Done<>(revoked);
     }
 

@@ -10,11 +10,15 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.clavis.key.entity.SigningKey;
+import dev.clavis.platform.control.FromOtherInstance;
 import dev.clavis.platform.control.KeyEncryptionKeySource;
+import dev.clavis.platform.control.KeysChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,7 +37,7 @@ import java.util.Set;
  * signs now, and the public JWK set that resource servers fetch. Which key signs follows from the clock and the
  * schedule ({@link KeySchedule}), so a rotation needs no database read and no message between instances: the view
  * is worked out again when the next change of phase is due. What is stored is read again by {@link #load()}, after a
- * change here and at every key check.
+ * change here, when the change feed brings another instance's change ({@link KeysChanged}), and at every key check.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -90,8 +94,11 @@ public class SigningKeys {
     private volatile List<Loaded> keys = List.of();
     private volatile View view;
 
-    /** Reads every stored key into memory; keys already in memory are not decrypted again. */
-    public void load() {
+    /**
+     * Reads every stored key into memory; keys already in memory are not decrypted again. One at a time, so that a
+     * slower read (the key check's) cannot replace a newer one (the change feed's).
+     */
+    public synchronized void load() {
         Map<String, Loaded> known = new HashMap<>();
         keys.forEach(key -> known.put(key.times().kid(), key));
         PrivateKeyCipher cipher = null;
@@ -113,6 +120,15 @@ public class SigningKeys {
         }
         this.keys = List.copyOf(loaded);
         this.view = evaluate(Instant.now());
+    }
+
+    /**
+     * Another instance changed the keys (Rotate now, Replace now, a new next key): sign with and publish what it
+     * stored. Only the feed's events: a change here is followed by {@link #load()} where it was made, after its commit.
+     */
+    @Transactional // the feed polls on a managed executor's thread, where only a transaction has an entity manager
+    void onKeysChanged(@Observes @FromOtherInstance KeysChanged change) {
+        load();
     }
 
     private static Loaded decrypted(SigningKey key, KeySchedule.Times times, PrivateKeyCipher cipher) {

@@ -1,6 +1,11 @@
 package dev.clavis.revocation.control;
 
+import dev.clavis.platform.control.FromOtherInstance;
+import dev.clavis.platform.control.TokenRevoked;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -14,7 +19,8 @@ import java.util.logging.Logger;
  * APIs' check read. {@link #refresh()} runs at start and then every {@code clavis.revocation.refresh-seconds}: it reads
  * what any instance revoked since the last look (by {@code revoked_at}, with an overlap, so that a revocation whose
  * transaction committed late is not missed) and purges what expired. A revocation on this instance is in memory as
- * soon as it commits.
+ * soon as it commits; one on another instance as soon as the change feed brings it ({@link TokenRevoked}), and at the
+ * latest at the next refresh.
  */
 @ApplicationScoped
 public class RevokedTokens {
@@ -33,6 +39,9 @@ public class RevokedTokens {
 
     @PersistenceContext
     EntityManager entityManager;
+
+    @Inject
+    Event<TokenRevoked> revocations;
 
     /** The database's clock at the start of the last refresh, in epoch seconds; 0 before the first. */
     private long lastRefreshEpochSecond;
@@ -62,6 +71,12 @@ public class RevokedTokens {
                 .executeUpdate();
         entityManager.flush();
         denylist.add(jti, expiresAt.getEpochSecond());
+        revocations.fire(new TokenRevoked(jti, expiresAt));
+    }
+
+    /** Another instance revoked a token: refused here too, without reading the database. */
+    void onTokenRevoked(@Observes @FromOtherInstance TokenRevoked revocation) {
+        denylist.add(revocation.jti(), revocation.expiresAt().getEpochSecond());
     }
 
     /** Reads what was revoked since the last refresh (everything unexpired, the first time) and purges what expired. */
