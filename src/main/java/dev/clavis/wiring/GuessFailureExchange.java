@@ -16,8 +16,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Shares failed authentications with the other instances twice a second ({@link SharedGuessFailures}): a guess
- * made on one instance counts on all of them within about a second. The first exchange, before the first request,
+ * Shares failed authentications with the other instances every half second ({@link SharedGuessFailures}; Payara
+ * delivers EJB timers at most once a second): a guess made on one instance counts on all of them within about a
+ * second. A second or so of lag lets a guesser at most one more try per instance before the shared count stops it. The first exchange, before the first request,
  * counts the recent failures of every instance, this one's before a restart included.
  */
 @Singleton
@@ -53,7 +54,7 @@ public class GuessFailureExchange {
                 failing = false;
             }
         } catch (RuntimeException e) {
-            if (!failing) { // once per outage, not twice a second
+            if (!failing) { // once per outage, not at every exchange
                 LOG.log(Level.WARNING, "Sharing failed authentications failed; each instance counts its own", e);
                 failing = true;
             }

@@ -23,18 +23,27 @@ final class FromAddress {
         return Integer.parseInt(statusLine(address, clientId, secret).substring(9, 12));
     }
 
+    /** The same to the Clavis listening on {@code port} of this machine (another instance). */
+    static int tokenRequest(String address, int port, String clientId, String secret) {
+        return Integer.parseInt(statusLine(address, port, clientId, secret).substring(9, 12));
+    }
+
     /** @return the status line of that request, such as {@code HTTP/1.1 200 OK} */
     static String statusLine(String address, String clientId, String secret) {
+        return statusLine(address, URI.create(Clavis.baseUrl()).getPort(), clientId, secret);
+    }
+
+    private static String statusLine(String address, int port, String clientId, String secret) {
         URI base = URI.create(Clavis.baseUrl());
         byte[] body = Clavis.GRANT.getBytes(StandardCharsets.US_ASCII);
-        String head = "POST /oauth2/token HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+        String head = "POST /oauth2/token HTTP/1.1\r\nHost: " + base.getHost() + ":" + port
                 + "\r\nAuthorization: " + Clavis.basic(clientId, secret)
                 + "\r\nContent-Type: " + Clavis.FORM
                 + "\r\nContent-Length: " + body.length
                 + "\r\nConnection: close\r\n\r\n";
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(address, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 10_000);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));

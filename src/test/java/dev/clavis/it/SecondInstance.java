@@ -119,6 +119,10 @@ final class SecondInstance implements AutoCloseable {
                 "The second instance was not ready within " + STARTUP_TIMEOUT + "\n" + logTail());
     }
 
+    int port() {
+        return base.getPort();
+    }
+
     /** POSTs a form body to this instance's token endpoint with HTTP Basic. */
     HttpResponse<String> tokenRequest(String clientId, String secret, String form) {
         return send(HttpRequest.newBuilder(base.resolve("/oauth2/token"))

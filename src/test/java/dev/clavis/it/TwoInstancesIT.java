@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
+import dev.clavis.platform.control.SecretGenerator;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.text.ParseException;
@@ -136,6 +138,28 @@ class TwoInstancesIT extends ClavisIT {
         report("disabled application refused", times);
         HttpResponse<String> refused = second.tokenRequest(register(SALES).clientId(), "not its secret", GRANT);
         assertEquals(401, refused.statusCode(), "and a wrong secret still is");
+    }
+
+    @Test
+    void tokenWhenGuessesAreSplitBetweenTheInstancesThenThrottledAsIfThereWereOne() {
+        String typed = "typed secret, long and random enough " + SecretGenerator.newSecret();
+        var app = application().onlySecret(typed).roles(SALES).register();
+        int first = URI.create(Clavis.baseUrl()).getPort();
+        int other = second.port();
+
+        // two wrong guesses at A, then, once they are shared, one at B: that is three, as at one instance
+        assertEquals(401, FromAddress.tokenRequest("127.0.0.61", first, app.clientId(), SecretGenerator.newSecret()));
+        assertEquals(401, FromAddress.tokenRequest("127.0.0.61", first, app.clientId(), SecretGenerator.newSecret()));
+        sleepMillis(2_500);
+        assertEquals(401, FromAddress.tokenRequest("127.0.0.61", other, app.clientId(), SecretGenerator.newSecret()));
+        sleepMillis(2_500);
+
+        // the fourth guess waits, at either instance
+        assertEquals(429, FromAddress.tokenRequest("127.0.0.61", first, app.clientId(), SecretGenerator.newSecret()));
+        assertEquals(429, FromAddress.tokenRequest("127.0.0.61", other, app.clientId(), SecretGenerator.newSecret()));
+        // and the client itself is served at both
+        assertEquals(200, FromAddress.tokenRequest("127.0.0.1", first, app.clientId(), typed));
+        assertEquals(200, FromAddress.tokenRequest("127.0.0.1", other, app.clientId(), typed));
     }
 
     @Test

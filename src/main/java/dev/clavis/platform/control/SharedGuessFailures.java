@@ -18,7 +18,7 @@ import java.util.logging.Logger;
  * The failed authentications of every instance, in PostgreSQL ({@code guess_failure}), so that the guessing limits
  * hold across instances: N instances behind a load balancer do not give a guesser N budgets, and a restarted instance
  * does not give a fresh one. A failure is queued in memory and written with the others at the next
- * {@link #exchange()} (the timer in the wiring runs it twice a second), never on the request's path; the same
+ * {@link #exchange()} (the timer in the wiring runs it about every second), never on the request's path; the same
  * exchange counts the failures other instances wrote since the last one. A success writes nothing.
  *
  * <p>If the database is unreachable, failures wait in a bounded queue (the oldest beyond it are dropped) and each
