@@ -26,9 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>While the database cannot be reached, an entry past its TTL is served as it was last read, for at most
  * {@code clavis.client-cache.max-stale-seconds} (300 by default) beyond its TTL, and the database is tried again
- * for it every {@value StaleAllowance#RETRY_SECONDS} s rather than on every request. Serving stale is safe for that long: no change
- * can be made through a database that is down, and what a change on another instance could have done just before
- * the outage reaches this one only after the TTL anyway. Past the bound the client gets 503: an instance cut off
+ * for it every {@value StaleAllowance#RETRY_SECONDS} s rather than on every request. Serving stale is safe for that
+ * long: no change can be made through a database that is down, and a change made on another instance just before
+ * the outage would reach this one only after the TTL anyway. Past the bound the client gets 503: an instance cut off
  * from the database for longer must not go on trusting what it once read (a disabled application, a revoked
  * secret). A client that is not in memory at all gets 503 at once.
  */

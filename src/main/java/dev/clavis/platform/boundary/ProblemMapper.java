@@ -14,8 +14,8 @@ import java.util.logging.Logger;
  * Turns every exception that leaves an admin API resource into problem details: the expected ones with their own
  * status, JAX-RS's (unknown path, wrong method, wrong media type, missing role) with theirs, a database that cannot
  * be reached into a 503 with {@code Retry-After} (nothing was changed; the caller may send it again), and anything
- * else into a 500 that says nothing about the inside. No stack trace or HTML ever reaches the caller. Registered by the admin
- * API's JAX-RS application only (not a scanned {@code @Provider}): the sample API answers in its own shape.
+ * else into a 500 that says nothing about the inside. No stack trace or HTML ever reaches the caller. Registered by
+ * the admin API's JAX-RS application only (not a scanned {@code @Provider}): the sample API answers in its own shape.
  */
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
