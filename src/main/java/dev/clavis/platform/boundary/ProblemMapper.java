@@ -39,7 +39,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             // the cause only: during an outage every request fails the same way, and the stack says nothing new
             LOG.warning(() -> "Admin API request refused with 503, the database cannot be reached: "
                     + DatabaseUnavailable.describe(exception));
-            return Response.fromResponse(ProblemResponse.of(Problem.of(503), tokenSent()))
+            Problem unavailable = Problem.of(
+                    503,
+                    HttpErrorTexts.title(503),
+                    "The database cannot be reached right now; nothing was changed. Try again in a few seconds");
+            return Response.fromResponse(ProblemResponse.of(unavailable, tokenSent()))
                     .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
                     .build();
         } else {
