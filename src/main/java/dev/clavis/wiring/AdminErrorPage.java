@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The error page a person sees in the admin pages: what happened in plain words and a way back, nothing about the
- * inside. A form sent without a valid view state (an expired session, or a forged cross-site post) is a 400.
+ * inside. A form sent without a valid view state (an expired session, or a forged cross-site post) is a 400; a
+ * database that cannot be reached is a 503 that asks to try again.
  */
 final class AdminErrorPage {
 
@@ -21,7 +22,12 @@ final class AdminErrorPage {
         String message = staleForm
                 ? "This form is no longer valid: your session may have expired, or the form was not sent from this"
                         + " site. Nothing was changed. Open the page again and repeat your change."
-                : shown == 404 ? "There is no such page." : "Something went wrong. Nothing was shown to anyone else.";
+                : switch (shown) {
+                    case 404 -> "There is no such page.";
+                    case 503 -> "The database cannot be reached right now, so this page cannot be shown and nothing"
+                            + " was changed. Try again in a few seconds.";
+                    default -> "Something went wrong. Nothing was shown to anyone else.";
+                };
         String home = request.getContextPath() + "/admin/applications.xhtml";
         String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

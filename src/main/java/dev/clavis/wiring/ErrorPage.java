@@ -4,6 +4,7 @@ import dev.clavis.platform.boundary.HttpErrorTexts;
 import dev.clavis.platform.boundary.OAuthResponse;
 import dev.clavis.platform.boundary.Problem;
 import dev.clavis.platform.boundary.ProblemResponse;
+import dev.clavis.platform.control.DatabaseUnavailable;
 import dev.clavis.platform.control.OAuthError;
 import dev.clavis.platform.control.OAuthException;
 import jakarta.servlet.RequestDispatcher;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.logging.Logger;
 
 /**
  * Renders every error the container produces itself (an unknown path, a wrong method, a rejected bearer token, a
@@ -28,11 +30,15 @@ import java.net.URISyntaxException;
  * <li>elsewhere (the protected API): RFC 6750 §3 {@code error} and {@code error_description}, with the bearer
  * challenge on 401.</li>
  * </ul>
+ *
+ * An uncaught exception caused by a database that cannot be reached (an admin page, a filter) is a 503 with
+ * {@code Retry-After} in the same shapes, not a 500: nothing is wrong with the request.
  */
 @WebServlet(name = "error-page", urlPatterns = "/error")
 public class ErrorPage extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(ErrorPage.class.getName());
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -44,6 +50,14 @@ public class ErrorPage extends HttpServlet {
         String path = relativePath(failedPath(request));
         if (status == 500 && noKeyForToken(request, path)) {
             status = 401;
+        }
+        if (status == 500
+                && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable thrown
+                && DatabaseUnavailable.isCause(thrown)) {
+            LOG.warning(() -> "Request refused with 503, the database cannot be reached: "
+                    + DatabaseUnavailable.describe(thrown));
+            status = 503;
+            response.setHeader("Retry-After", Long.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
         }
         boolean tokenSent = request.getHeader("Authorization") != null;
         response.setHeader("Cache-Control", "no-store");
@@ -74,8 +88,11 @@ public class ErrorPage extends HttpServlet {
 
     /** An error the container decided on at an OAuth endpoint, in RFC 6749 §5.2 terms. */
     private static OAuthException containerError(int status) {
-        return status == 401
-                ? OAuthException.clientAuthenticationFailed()
+        if (status == 401) {
+            return OAuthException.clientAuthenticationFailed();
+        }
+        return status == 503
+                ? OAuthException.databaseUnavailable(HttpErrorTexts.description(status))
                 : new OAuthException(
                         status >= 500 ? OAuthError.SERVER_ERROR : OAuthError.INVALID_REQUEST,
                         HttpErrorTexts.description(status),

@@ -1,6 +1,7 @@
 package dev.clavis.wiring;
 
 import dev.clavis.key.control.SigningKeys;
+import dev.clavis.platform.control.DatabaseUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,7 +13,9 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready to issue tokens: a signing key is loaded and the database answers. A load balancer asks the server's
- * {@code /health/ready} (MicroProfile Health) before sending an instance traffic.
+ * {@code /health/ready} (MicroProfile Health) before sending an instance traffic. While the database is down this
+ * is DOWN (the token endpoint still serves the clients it holds, for a while), and UP again as soon as the pool has a
+ * working connection: every check asks the database, not a remembered answer.
  */
 @Readiness
 @ApplicationScoped
@@ -41,6 +44,11 @@ public class ReadinessCheck implements HealthCheck {
             return true;
         } catch (PersistenceException e) {
             return false;
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.isCause(e)) {
+                return false; // the pool itself refused, not wrapped by JPA
+            }
+            throw e;
         }
     }
 }

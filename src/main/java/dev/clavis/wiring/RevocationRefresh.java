@@ -1,5 +1,6 @@
 package dev.clavis.wiring;
 
+import dev.clavis.platform.control.DatabaseUnavailable;
 import dev.clavis.revocation.control.RevokedTokens;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -51,7 +52,13 @@ public class RevocationRefresh {
             revokedTokens.refresh();
         } catch (RuntimeException e) {
             // what is in memory still holds; the next refresh tries again
-            LOG.log(Level.WARNING, "Reading revoked tokens failed; it runs again at the next interval", e);
+            if (DatabaseUnavailable.isCause(e)) {
+                // every few seconds while the database is down: one line each, not a stack trace
+                LOG.warning(() -> "Reading revoked tokens failed, the database cannot be reached ("
+                        + DatabaseUnavailable.describe(e) + "); it runs again at the next interval");
+            } else {
+                LOG.log(Level.WARNING, "Reading revoked tokens failed; it runs again at the next interval", e);
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.clavis.application.control.BootstrapApplication;
 import dev.clavis.key.control.KeyConfiguration;
 import dev.clavis.key.control.KeyMaintenance;
 import dev.clavis.key.control.SigningKeys;
+import dev.clavis.platform.control.DatabaseUnavailable;
 import dev.clavis.platform.control.IssuerIdentifier;
 import dev.clavis.platform.control.SchemaMigration;
 import dev.clavis.platform.control.ServerSecrets;
@@ -95,6 +96,11 @@ public class StartupSequence {
             signingKeys.load();
         } catch (RuntimeException e) {
             // the keys in memory keep signing on their schedule; the next check tries again
+            if (DatabaseUnavailable.isCause(e)) {
+                LOG.warning(() -> "The signing key check failed, the database cannot be reached ("
+                        + DatabaseUnavailable.describe(e) + "); it runs again at the next interval");
+                return;
+            }
             LOG.log(
                     java.util.logging.Level.WARNING,
                     "The signing key check failed; it runs again at the next interval",

@@ -46,6 +46,7 @@ public final class IntegrationEnvironment implements LauncherSessionListener {
             Path dataDir = Files.createDirectories(workDir.resolve("data"));
             postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(workDir.resolve("postgres"))
+                    .setCleanDataDirectory(false) // kept when stopped, for startDatabase(); the work folder goes above
                     .start();
             int httpPort = freePort();
             String baseUrl = "http://localhost:" + httpPort;
@@ -190,6 +191,31 @@ public final class IntegrationEnvironment implements LauncherSessionListener {
             throw new IllegalStateException("Integration tests run with failsafe: mvn verify");
         }
         return postgres.getPostgresDatabase();
+    }
+
+    /**
+     * Stops PostgreSQL as an outage would (a fast shutdown: open connections are terminated); {@link #startDatabase}
+     * brings the same one back, on the same port with the same data.
+     */
+    static synchronized void stopDatabase() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static synchronized void startDatabase() {
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(
+                            Path.of(System.getProperty("clavis.it.work")).resolve("postgres"))
+                    .setCleanDataDirectory(false)
+                    .setPort(postgres.getPort())
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A database {@link #newDatabase} made. */

@@ -19,6 +19,7 @@ public final class HttpErrorTexts {
             case 406 -> "Not acceptable";
             case 413 -> "Request too large";
             case 415 -> "Unsupported media type";
+            case 503 -> "Service unavailable";
             default -> status >= 500 ? "Internal error" : "Refused";
         };
     }
@@ -34,6 +35,7 @@ public final class HttpErrorTexts {
             case 406 -> "This address answers in application/json only";
             case 413 -> "The request is too large";
             case 415 -> "The request has an unsupported content type";
+            case 503 -> "The server cannot handle the request right now; nothing was changed. Try again in a few seconds";
             default -> status >= 500 ? "The server failed to handle the request" : "The request was refused";
         };
     }

@@ -73,6 +73,7 @@ public final class OAuthResponse {
             case 405 -> "method_not_allowed";
             case 413 -> "request_too_large";
             case 415 -> "unsupported_media_type";
+            case 503 -> "temporarily_unavailable";
             default -> status >= 500 ? "server_error" : "invalid_request";
         };
     }

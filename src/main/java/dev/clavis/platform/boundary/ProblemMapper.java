@@ -1,5 +1,6 @@
 package dev.clavis.platform.boundary;
 
+import dev.clavis.platform.control.DatabaseUnavailable;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -11,9 +12,10 @@ import java.util.logging.Logger;
 
 /**
  * Turns every exception that leaves an admin API resource into problem details: the expected ones with their own
- * status, JAX-RS's (unknown path, wrong method, wrong media type, missing role) with theirs, and anything else into
- * a 500 that says nothing about the inside. No stack trace or HTML ever reaches the caller. Registered by the admin
- * API's JAX-RS application only (not a scanned {@code @Provider}): the sample API answers in its own shape.
+ * status, JAX-RS's (unknown path, wrong method, wrong media type, missing role) with theirs, a database that cannot
+ * be reached into a 503 with {@code Retry-After} (nothing was changed; the caller may send it again), and anything
+ * else into a 500 that says nothing about the inside. No stack trace or HTML ever reaches the caller. Registered by
+ * the admin API's JAX-RS application only (not a scanned {@code @Provider}): the sample API answers in its own shape.
  */
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
@@ -33,12 +35,26 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         } else if (exception instanceof WebApplicationException web
                 && web.getResponse().getStatus() < 500) {
             problem = Problem.of(anonymousIsUnauthorized(web.getResponse().getStatus()));
+        } else if (DatabaseUnavailable.isCause(exception)) {
+            // the cause only: during an outage every request fails the same way, and the stack says nothing new
+            LOG.warning(() -> "Admin API request refused with 503, the database cannot be reached: "
+                    + DatabaseUnavailable.describe(exception));
+            Problem unavailable = Problem.of(
+                    503,
+                    HttpErrorTexts.title(503),
+                    "The database cannot be reached right now; nothing was changed. Try again in a few seconds");
+            return Response.fromResponse(ProblemResponse.of(unavailable, tokenSent()))
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .build();
         } else {
             LOG.log(Level.SEVERE, "Admin API request failed unexpectedly", exception);
             problem = Problem.of(500, "Internal error", "The server could not complete the request");
         }
-        boolean tokenSent = headers != null && headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
-        return ProblemResponse.of(problem, tokenSent);
+        return ProblemResponse.of(problem, tokenSent());
+    }
+
+    private boolean tokenSent() {
+        return headers != null && headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
     }
 
     /**

@@ -34,6 +34,14 @@ public final class OAuthException extends RuntimeException {
         return new OAuthException(OAuthError.TEMPORARILY_UNAVAILABLE, description, status, retryAfterSeconds);
     }
 
+    /**
+     * 503 with {@code Retry-After}: the database cannot be reached ({@link DatabaseUnavailable}); nothing is wrong
+     * with the request, and it can be sent again shortly.
+     */
+    public static OAuthException databaseUnavailable(String description) {
+        return retryLater(503, description, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+    }
+
     public static OAuthException invalidRequest(String description) {
         return new OAuthException(OAuthError.INVALID_REQUEST, description);
     }

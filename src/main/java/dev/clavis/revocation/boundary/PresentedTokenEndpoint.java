@@ -2,6 +2,7 @@ package dev.clavis.revocation.boundary;
 
 import dev.clavis.platform.boundary.ClientAddress;
 import dev.clavis.platform.boundary.OAuthResponse;
+import dev.clavis.platform.control.DatabaseUnavailable;
 import dev.clavis.platform.control.OAuthError;
 import dev.clavis.platform.control.OAuthException;
 import dev.clavis.token.boundary.OAuthRequestBody;
@@ -58,6 +59,13 @@ abstract class PresentedTokenEndpoint extends HttpServlet {
         } catch (OAuthException e) {
             OAuthResponse.writeError(response, e);
         } catch (RuntimeException e) {
+            if (DatabaseUnavailable.isCause(e)) {
+                LOG.warning(() -> "A request to the " + name() + " was refused with 503, the database cannot be"
+                        + " reached: " + DatabaseUnavailable.describe(e));
+                OAuthResponse.writeError(
+                        response, OAuthException.databaseUnavailable("The server cannot answer right now; try again"));
+                return;
+            }
             // The exception may come from anywhere below; log its type and stack, not the request.
             LOG.log(Level.SEVERE, "A request to the " + name() + " failed unexpectedly", e);
             OAuthResponse.writeError(

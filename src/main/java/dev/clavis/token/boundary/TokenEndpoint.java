@@ -2,6 +2,7 @@ package dev.clavis.token.boundary;
 
 import dev.clavis.platform.boundary.ClientAddress;
 import dev.clavis.platform.boundary.OAuthResponse;
+import dev.clavis.platform.control.DatabaseUnavailable;
 import dev.clavis.platform.control.OAuthError;
 import dev.clavis.platform.control.OAuthException;
 import dev.clavis.token.control.ClientCredentialsGrant;
@@ -60,6 +61,16 @@ public class TokenEndpoint extends HttpServlet {
         } catch (OAuthException e) {
             OAuthResponse.writeError(response, e);
         } catch (RuntimeException e) {
+            if (DatabaseUnavailable.isCause(e)) {
+                // A client not in memory (or held longer than serving stale allows) while the database is down
+                LOG.warning(() -> "Token request refused with 503, the database cannot be reached: "
+                        + DatabaseUnavailable.describe(e));
+                OAuthResponse.writeError(
+                        response,
+                        OAuthException.databaseUnavailable(
+                                "The server cannot check this client right now; try again in a few seconds"));
+                return;
+            }
             // The exception may come from anywhere below; log its type and stack, not the request.
             LOG.log(Level.SEVERE, "Token request failed unexpectedly", e);
             OAuthResponse.writeError(

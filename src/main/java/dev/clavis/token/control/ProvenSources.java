@@ -1,5 +1,6 @@
 package dev.clavis.token.control;
 
+import dev.clavis.platform.control.DatabaseUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,7 +40,18 @@ public class ProvenSources {
         long now = System.nanoTime();
         Known known = byApplication.get(clientId);
         if (known == null || now - known.loadedAtNanos() > RELOAD_AFTER.toNanos()) {
-            known = new Known(load(clientId), now);
+            Set<String> addresses;
+            try {
+                addresses = load(clientId);
+            } catch (RuntimeException e) {
+                if (!DatabaseUnavailable.isCause(e)) {
+                    throw e;
+                }
+                // The database is down: what was read before, or nothing proven (the stricter budget applies); the
+                // client's secret is still checked as usual, and the table is read again on the next attempt
+                return known != null && known.addresses().contains(address);
+            }
+            known = new Known(addresses, now);
             if (byApplication.size() >= MAX_APPLICATIONS) {
                 byApplication.clear(); // only a cache of the table: the next look-ups read it again
             }
