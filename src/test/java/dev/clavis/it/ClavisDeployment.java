@@ -11,6 +11,7 @@ final class ClavisDeployment {
     private ClavisDeployment() {}
 
     static WebArchive war() {
+        IntegrationEnvironment.forgetGuesses();
         File war = new File(System.getProperty("clavis.it.war", "target/clavis.war"));
         return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class);
     }

@@ -38,9 +38,18 @@ final class SecondInstance implements AutoCloseable {
     }
 
     static SecondInstance start() {
+        Path work = Path.of(System.getProperty("clavis.it.work"));
+        return start("second-instance", work.resolve("clavis.properties"));
+    }
+
+    /**
+     * Another Clavis, in its own folder {@code name} of the test run's work folder, configured from {@code
+     * configuration} (a properties file such as the one the deployed server gets).
+     */
+    static SecondInstance start(String name, Path configuration) {
         try {
             Path work = Path.of(System.getProperty("clavis.it.work"));
-            Path dir = Files.createDirectories(work.resolve("second-instance"));
+            Path dir = Files.createDirectories(work.resolve(name));
             // Payara Micro listens on every interface unless told otherwise; these tests stay on loopback.
             Path preboot = Files.writeString(
                     dir.resolve("preboot.asadmin"),
@@ -67,7 +76,7 @@ final class SecondInstance implements AutoCloseable {
                     "--contextroot",
                     "/",
                     "--systemproperties",
-                    work.resolve("clavis.properties").toString(),
+                    configuration.toString(),
                     "--deploy",
                     System.getProperty("clavis.it.war", "target/clavis.war"));
             Path log = dir.resolve("server.log");
@@ -121,6 +130,14 @@ final class SecondInstance implements AutoCloseable {
 
     int port() {
         return base.getPort();
+    }
+
+    /** GETs a path of this instance. */
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build());
     }
 
     /** POSTs a form body to this instance's token endpoint with HTTP Basic. */

@@ -59,6 +59,12 @@ public final class GuessThrottle {
         Failures NONE = (target, sourceDigest, proven) -> {};
 
         void failed(String target, String sourceDigest, boolean proven);
+
+        /**
+         * The source authenticated after it had failed: its failures no longer count, anywhere. (A success after
+         * none is not reported: the steady state writes nothing.)
+         */
+        default void cleared(String target, String sourceDigest) {}
     }
 
     private record SourceFailures(int count, long lastNanos) {}
@@ -109,7 +115,10 @@ public final class GuessThrottle {
 
         /** The credential matched: the source starts over, and the target's budget gets its failure back. */
         public void succeeded() {
-            sources.remove(sourceKey);
+            SourceFailures before = sources.remove(sourceKey);
+            if (before != null && before.count() > 1) { // more than this attempt's own reservation
+                failures.cleared(target, sourceDigest);
+            }
             if (usedBudget) {
                 targets.computeIfPresent(
                         target,
@@ -174,6 +183,11 @@ public final class GuessThrottle {
             // below zero at most by a budget: instances that admitted at once make the wait longer, not endless
             return new Budget(Math.max(-TARGET_BUDGET, budget.failuresLeft() - 1), budget.refilledAtNanos());
         });
+    }
+
+    /** Forgets a source's failures at a target because it authenticated elsewhere (or before a restart). */
+    public void clearedElsewhere(String target, String sourceDigest) {
+        sources.remove(target + '\u0000' + sourceDigest);
     }
 
     /** The source as the throttle keeps and shares it: a fixed-length digest, whatever the source was. */

@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * hold across instances: N instances behind a load balancer do not give a guesser N budgets, and a restarted instance
  * does not give a fresh one. A failure is queued in memory and written with the others at the next
  * {@link #exchange()} (the timer in the wiring runs it about every second), never on the request's path; the same
- * exchange counts the failures other instances wrote since the last one. A success writes nothing.
+ * exchange counts the failures other instances wrote since the last one. A success writes nothing, unless it ends
+ * a source's failures (then one row says so, and every instance forgets them, a restarted one too).
  *
  * <p>If the database is unreachable, failures wait in a bounded queue (the oldest beyond it are dropped) and each
  * instance goes on with its own counts, which still limit every guesser.
@@ -42,7 +43,8 @@ public class SharedGuessFailures {
     private static final int MAX_READ = 5_000;
     private static final long PURGE_EVERY_NANOS = 60_000_000_000L;
 
-    private record Failure(String throttle, String target, String sourceDigest, boolean proven) {}
+    /** A failure, or with {@code cleared} the success that ends a source's failures at a target. */
+    private record Failure(String throttle, String target, String sourceDigest, boolean proven, boolean cleared) {}
 
     /** Tells this instance's rows from the others'; a restart is another instance, whose old rows it reads. */
     private final String instance = UUID.randomUUID().toString();
@@ -75,16 +77,26 @@ public class SharedGuessFailures {
     public GuessThrottle throttle(String name) {
         return throttles.computeIfAbsent(name, key -> {
             lastSeenIds.put(key, -1L);
-            return new GuessThrottle((target, source, proven) -> queue(key, target, source, proven));
+            return new GuessThrottle(new GuessThrottle.Failures() {
+                @Override
+                public void failed(String target, String source, boolean proven) {
+                    queue(new Failure(key, target, source, proven, false));
+                }
+
+                @Override
+                public void cleared(String target, String source) {
+                    queue(new Failure(key, target, source, true, true));
+                }
+            });
         });
     }
 
-    private void queue(String throttle, String target, String sourceDigest, boolean proven) {
+    private void queue(Failure failure) {
         if (queuedCount.incrementAndGet() > MAX_QUEUED) {
             queued.poll();
             queuedCount.decrementAndGet();
         }
-        queued.add(new Failure(throttle, target, sourceDigest, proven));
+        queued.add(failure);
     }
 
     /**
@@ -112,13 +124,14 @@ public class SharedGuessFailures {
     private void write(List<Failure> batch) {
         for (Failure failure : batch) {
             entityManager
-                    .createNativeQuery("INSERT INTO guess_failure (throttle, target, source, proven, instance)"
-                            + " VALUES (?1, ?2, ?3, ?4, ?5)")
+                    .createNativeQuery("INSERT INTO guess_failure (throttle, target, source, proven, cleared, instance)"
+                            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
                     .setParameter(1, failure.throttle())
                     .setParameter(2, failure.target())
                     .setParameter(3, failure.sourceDigest())
                     .setParameter(4, failure.proven())
-                    .setParameter(5, instance)
+                    .setParameter(5, failure.cleared())
+                    .setParameter(6, instance)
                     .executeUpdate();
         }
     }
@@ -132,7 +145,7 @@ public class SharedGuessFailures {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
                 .createNativeQuery("SELECT id, throttle, target, source, proven,"
-                        + " CAST(extract(epoch FROM now() - failed_at) * 1000 AS bigint)"
+                        + " CAST(extract(epoch FROM now() - failed_at) * 1000 AS bigint), cleared"
                         + " FROM guess_failure WHERE id > ?1 AND instance <> ?2"
                         + " AND failed_at > now() - make_interval(secs => ?3) ORDER BY id LIMIT ?4")
                 .setParameter(1, from)

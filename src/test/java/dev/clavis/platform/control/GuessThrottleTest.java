@@ -259,4 +259,37 @@ class GuessThrottleTest {
 
         assertInstanceOf(GuessThrottle.Admitted.class, throttle.begin("app", "10.0.0.9", false, 0));
     }
+
+    @Test
+    void succeededWhenSourceHadFailedThenClearedIsReportedButNotAfterACleanSuccess() {
+        List<String> cleared = new ArrayList<>();
+        GuessThrottle sharing = new GuessThrottle(new GuessThrottle.Failures() {
+            @Override
+            public void failed(String target, String source, boolean proven) {}
+
+            @Override
+            public void cleared(String target, String source) {
+                cleared.add(target + " " + source);
+            }
+        });
+
+        ((GuessThrottle.Admitted) sharing.begin("app", "10.0.0.1", false, 0)).succeeded();
+        ((GuessThrottle.Admitted) sharing.begin("app", "10.0.0.1", false, 0)).failed();
+        ((GuessThrottle.Admitted) sharing.begin("app", "10.0.0.1", false, 0)).succeeded();
+
+        assertEquals(List.of("app " + GuessThrottle.digest("10.0.0.1")), cleared);
+    }
+
+    @Test
+    void clearedElsewhereWhenSourceAuthenticatedAtAnotherInstanceThenItsFailuresHereNoLongerCount() {
+        String genuine = GuessThrottle.digest("10.0.0.5");
+        for (int i = 0; i < 5; i++) {
+            throttle.countFailureElsewhere("app", genuine, false, 0, 0);
+        }
+        assertInstanceOf(GuessThrottle.Refused.class, throttle.begin("app", "10.0.0.5", false, 0));
+
+        throttle.clearedElsewhere("app", genuine);
+
+        assertInstanceOf(GuessThrottle.Admitted.class, throttle.begin("app", "10.0.0.5", false, 0));
+    }
 }
